@@ -1,0 +1,8 @@
+module github.com/httpfixture/httpfixture
+
+go 1.25
+
+require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	gotest.tools/v3 v3.5.2 // indirect
+)
