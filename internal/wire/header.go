@@ -1,0 +1,155 @@
+package wire
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
+)
+
+// ReadHeaderBlock reads the header block that follows a request line as
+// http.client._read_headers does and appends its raw bytes to buf: lines of
+// at most MaxLine bytes, up to and including the first line that is
+// "\r\n", "\n" or the end of input, and fewer than MaxHeaders+1 lines in all
+// (the blank line counts). The end of input ends the block without error.
+//
+// A line over the limit gives HeaderLineTooLong and the 101st line
+// TooManyHeaders; the block so far, offending line included, is returned
+// with the error. Errors of r other than io.EOF are returned as they are.
+func ReadHeaderBlock(r *bufio.Reader, buf []byte) ([]byte, error) {
+	for n := 1; ; n++ {
+		line, err := ReadLine(r, MaxLine)
+		buf = append(buf, line...)
+		if err != nil && err != io.EOF {
+			return buf, err
+		}
+		if len(line) > MaxLine {
+			return buf, &Error{Kind: HeaderLineTooLong}
+		}
+		if n > MaxHeaders {
+			return buf, &Error{Kind: TooManyHeaders}
+		}
+		if len(line) == 0 || string(line) == "\r\n" || string(line) == "\n" {
+			return buf, nil
+		}
+		if err == io.EOF {
+			// A last line without newline: Python's next readline gives b''.
+			return buf, nil
+		}
+	}
+}
+
+// ParseHeader parses a block read by ReadHeaderBlock the way
+// email.parser.Parser (policy compat32) parses it for http.client, and calls
+// add for each field in order, duplicates included, names as sent:
+//
+//   - the block is decoded from ISO-8859-1 and split into lines at "\r\n",
+//     "\r" or "\n", so a lone CR also ends a line;
+//   - fields end at the first line that is neither "name:" (name of
+//     printable ASCII other than ':'), nor a continuation (leading space or
+//     tab), nor "From ": that line and all after it are the body, which
+//     http.server ignores;
+//   - a continuation line is appended to the value with its line ending;
+//     a continuation before any field is dropped;
+//   - a line starting with ':' (no name) is dropped; "From " lines are never
+//     fields;
+//   - a value is the rest of its line with leading spaces and tabs removed,
+//     and trailing CR and LF characters removed after continuations are
+//     joined.
+//
+// Example: "Host: a\r\nX-Long: 1\r\n 2\r\nbad line\r\nY: 3\r\n\r\n" gives
+// ("Host", "a") and ("X-Long", "1\r\n 2"); Y is in the body.
+func ParseHeader(block []byte, add func(name, value string)) {
+	lines := splitLines(block)
+	n := 0
+	for n < len(lines) && isHeaderLine(lines[n]) {
+		n++
+	}
+	lines = lines[:n]
+	var name []byte
+	var value [][]byte
+	flush := func() {
+		if name != nil {
+			add(pytext.DecodeLatin1(name), joinValue(value))
+			name, value = nil, nil
+		}
+	}
+	for _, line := range lines {
+		if line[0] == ' ' || line[0] == '\t' {
+			if name != nil {
+				value = append(value, line)
+			}
+			continue
+		}
+		flush()
+		if bytes.HasPrefix(line, []byte("From ")) {
+			// A Unix "From " envelope line (first), a body line pushed
+			// back (last) or a misplaced one: never a field.
+			continue
+		}
+		colon := bytes.IndexByte(line, ':')
+		if colon == 0 {
+			continue // "Missing header name." defect
+		}
+		name = line[:colon]
+		value = [][]byte{line[colon+1:]}
+	}
+	flush()
+}
+
+// joinValue is policy compat32's header_source_parse: the first line's rest
+// without leading blanks, the continuation lines as they are, trailing CR
+// and LF characters removed.
+func joinValue(parts [][]byte) string {
+	first := bytes.TrimLeft(parts[0], " \t")
+	if len(parts) == 1 {
+		return pytext.DecodeLatin1(bytes.TrimRight(first, "\r\n"))
+	}
+	joined := append([]byte(nil), first...)
+	for _, p := range parts[1:] {
+		joined = append(joined, p...)
+	}
+	return pytext.DecodeLatin1(bytes.TrimRight(joined, "\r\n"))
+}
+
+// isHeaderLine is the email package's headerRE:
+// ^(From |[\041-\071\073-\176]*:|[\t ]).
+func isHeaderLine(line []byte) bool {
+	if bytes.HasPrefix(line, []byte("From ")) || line[0] == ' ' || line[0] == '\t' {
+		return true
+	}
+	for _, c := range line {
+		if c == ':' {
+			return true
+		}
+		if c < 0x21 || c > 0x7e {
+			return false
+		}
+	}
+	return false
+}
+
+// splitLines splits b after each "\r\n", "\r" or "\n", as io.StringIO with
+// newline='' does, keeping the line endings.
+func splitLines(b []byte) [][]byte {
+	var lines [][]byte
+	start := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\n':
+			lines = append(lines, b[start:i+1])
+			start = i + 1
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			lines = append(lines, b[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(b) {
+		lines = append(lines, b[start:])
+	}
+	return lines
+}
