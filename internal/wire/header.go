@@ -12,7 +12,9 @@ import (
 // http.client._read_headers does and appends its raw bytes to buf: lines of
 // at most MaxLine bytes, up to and including the first line that is
 // "\r\n", "\n" or the end of input, and fewer than MaxHeaders+1 lines in all
-// (the blank line counts). The end of input ends the block without error.
+// (the blank line counts, and so does the empty read at the end of input,
+// even after a last line without newline). The end of input ends the block
+// without error.
 //
 // A line over the limit gives HeaderLineTooLong and the 101st line
 // TooManyHeaders; the block so far, offending line included, is returned
@@ -34,7 +36,11 @@ func ReadHeaderBlock(r *bufio.Reader, buf []byte) ([]byte, error) {
 			return buf, nil
 		}
 		if err == io.EOF {
-			// A last line without newline: Python's next readline gives b''.
+			// A last line without newline: Python's next readline gives
+			// b'', which is one more line and may be the 101st.
+			if n+1 > MaxHeaders {
+				return buf, &Error{Kind: TooManyHeaders}
+			}
 			return buf, nil
 		}
 	}
@@ -131,7 +137,7 @@ func isHeaderLine(line []byte) bool {
 }
 
 // splitLines splits b after each "\r\n", "\r" or "\n", as io.StringIO with
-// newline='' does, keeping the line endings.
+// newline="" does, keeping the line endings.
 func splitLines(b []byte) [][]byte {
 	var lines [][]byte
 	start := 0

@@ -1,0 +1,163 @@
+// Package recorder keeps what went over the wire between a fixture server
+// and its clients: one Exchange per request, with the raw bytes in both
+// directions and their parsed form.
+//
+// Exchanges are plain data: compare them with go-cmp, print them, keep them.
+// A Recorder is safe for concurrent use; the server adds to it while tests
+// read from it.
+package recorder
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// Exchange is one request and the server's answer to it, as they went over
+// the connection. Malformed requests, HTTP/0.9 requests and requests whose
+// connection broke are exchanges too.
+type Exchange struct {
+	// Conn numbers the server's connections from 1, in order of acceptance.
+	Conn int
+	// Seq numbers the exchanges of one connection from 1.
+	Seq int
+	// Client is the client's address, "127.0.0.1:54321".
+	Client string
+	// Start is when the request line had been read; Duration runs from
+	// there until the response was complete.
+	Start    time.Time
+	Duration time.Duration
+
+	Request  Request
+	Response Response
+
+	// Log holds the log lines the server wrote for this exchange, in
+	// CPython's format, without the trailing newline.
+	Log []string
+	// Error says why the exchange did not complete normally: the client
+	// went away, a timeout, a malformed request, a handler that failed.
+	// Empty when it completed.
+	Error string
+}
+
+// Request is the client's side of an exchange.
+type Request struct {
+	// Raw is the bytes read for this request: request line, header block
+	// and whatever body the handler read, up to the recorder's cap.
+	Raw []byte
+	// Size is the number of bytes read, which may exceed len(Raw).
+	Size int64
+	// Line is the request line as CPython keeps it (requestline): decoded
+	// from ISO-8859-1, trailing CR and LF removed.
+	Line string
+	// Method, Target and Version are the words of a well-formed line
+	// (command, path and request_version); Method is "" otherwise.
+	Method  string
+	Target  string
+	Version string
+	// Header holds the header fields in the order sent, names as sent.
+	Header Header
+	// Body is the part of Raw after the header block.
+	Body []byte
+}
+
+// Response is the server's side of an exchange.
+type Response struct {
+	// Raw is the bytes written for this exchange, up to the recorder's cap,
+	// interim 100 Continue responses included.
+	Raw []byte
+	// Size is the number of bytes written, which may exceed len(Raw).
+	Size int64
+	// Interim holds informational (1xx) responses sent before the final
+	// one, such as "HTTP/1.1 100 Continue"; their Raw and Body are empty.
+	Interim []Response
+	// StatusLine is the first line without CRLF, "" for an answer in
+	// HTTP/0.9 style (body only).
+	StatusLine string
+	// Version, Code and Reason are the parts of StatusLine.
+	Version string
+	Code    int
+	Reason  string
+	Header  Header
+	// Body is what followed the header block (the whole answer in HTTP/0.9
+	// style).
+	Body []byte
+}
+
+// Field is one header field.
+type Field struct {
+	Name  string
+	Value string
+}
+
+// Header is an ordered list of fields, duplicates and case as sent.
+type Header []Field
+
+// Get returns the value of the first field named name, compared without
+// regard to ASCII case, as email.message.Message.get does; "" if none.
+func (h Header) Get(name string) string {
+	v, _ := h.Lookup(name)
+	return v
+}
+
+// Lookup is Get that also says whether the field was present.
+func (h Header) Lookup(name string) (string, bool) {
+	for _, f := range h {
+		if strings.EqualFold(f.Name, name) {
+			return f.Value, true
+		}
+	}
+	return "", false
+}
+
+// Values returns the values of all fields named name, in order.
+func (h Header) Values(name string) []string {
+	var vs []string
+	for _, f := range h {
+		if strings.EqualFold(f.Name, name) {
+			vs = append(vs, f.Value)
+		}
+	}
+	return vs
+}
+
+// Recorder is the journal of a server's exchanges, in the order they
+// completed. It is safe for concurrent use.
+type Recorder struct {
+	mu sync.Mutex
+	ex []Exchange
+}
+
+// New returns an empty Recorder.
+func New() *Recorder { return &Recorder{} }
+
+// Add appends e and returns a function that changes the stored copy
+// later, under the recorder's lock. The server records an exchange as
+// soon as its response is complete, before the last bytes reach the
+// client, so that a client that has read the answer always finds it here;
+// the function notes a failure that came after.
+func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
+	r.mu.Lock()
+	i := len(r.ex)
+	r.ex = append(r.ex, e)
+	r.mu.Unlock()
+	return func(f func(*Exchange)) {
+		r.mu.Lock()
+		f(&r.ex[i])
+		r.mu.Unlock()
+	}
+}
+
+// Exchanges returns a copy of every exchange recorded so far.
+func (r *Recorder) Exchanges() []Exchange {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]Exchange(nil), r.ex...)
+}
+
+// Len returns the number of exchanges recorded so far.
+func (r *Recorder) Len() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.ex)
+}
