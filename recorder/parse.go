@@ -13,19 +13,24 @@ import (
 // line, and the body. Header lines are split at CRLF or LF and cut at the
 // first colon; text is decoded from ISO-8859-1.
 //
-// Bytes that are no HTTP response (a handler wrote something else) leave
+// An empty body is nil, so that a literal Response without Body compares
+// equal. Bytes that are no HTTP response (a handler wrote something else) leave
 // StatusLine empty and all of raw in Body.
 func ParseResponse(raw []byte, http09 bool) Response {
 	r := Response{Raw: raw, Size: int64(len(raw))}
 	if http09 {
-		r.Body = raw
+		if len(raw) > 0 {
+			r.Body = raw
+		}
 		return r
 	}
 	rest := raw
 	for {
 		head, body, ok := parseHead(rest)
 		if !ok {
-			r.Body = rest
+			if len(rest) > 0 {
+				r.Body = rest
+			}
 			return r
 		}
 		if head.Code >= 100 && head.Code < 200 && len(body) > 0 {
@@ -34,7 +39,9 @@ func ParseResponse(raw []byte, http09 bool) Response {
 			continue
 		}
 		r.StatusLine, r.Version, r.Code, r.Reason, r.Header = head.StatusLine, head.Version, head.Code, head.Reason, head.Header
-		r.Body = body
+		if len(body) > 0 {
+			r.Body = body
+		}
 		return r
 	}
 }

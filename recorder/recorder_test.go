@@ -1,0 +1,70 @@
+package recorder
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestHeader(t *testing.T) {
+	h := Header{{"Host", "a"}, {"X-Dup", "1"}, {"x-dup", "2"}, {"Empty", ""}}
+	if got := h.Get("X-DUP"); got != "1" {
+		t.Errorf("Get(%q) = %q; want %q", "X-DUP", got, "1")
+	}
+	if got := h.Values("x-Dup"); !cmp.Equal(got, []string{"1", "2"}) {
+		t.Errorf("Values(%q) = %q; want [1 2]", "x-Dup", got)
+	}
+	if v, ok := h.Lookup("Empty"); v != "" || !ok {
+		t.Errorf("Lookup(%q) = %q, %v; want \"\", true", "Empty", v, ok)
+	}
+	if v, ok := h.Lookup("Missing"); v != "" || ok {
+		t.Errorf("Lookup(%q) = %q, %v; want \"\", false", "Missing", v, ok)
+	}
+	if got := h.Values("Missing"); got != nil {
+		t.Errorf("Values(%q) = %q; want nil", "Missing", got)
+	}
+}
+
+func TestRecorder(t *testing.T) {
+	r := New()
+	if n := r.Len(); n != 0 {
+		t.Fatalf("Len() = %d; want 0", n)
+	}
+	amend := r.Add(Exchange{Conn: 1, Seq: 1})
+	r.Add(Exchange{Conn: 1, Seq: 2})
+	got := r.Exchanges()
+	got[0].Error = "changed by the caller"
+	amend(func(e *Exchange) { e.Error = "client went away" })
+	want := []Exchange{{Conn: 1, Seq: 1, Error: "client went away"}, {Conn: 1, Seq: 2}}
+	if diff := cmp.Diff(want, r.Exchanges()); diff != "" {
+		t.Errorf("Exchanges() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestRecorderConcurrent is for the race detector.
+func TestRecorderConcurrent(t *testing.T) {
+	r := New()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for j := range 100 {
+				amend := r.Add(Exchange{Conn: i, Seq: j})
+				amend(func(e *Exchange) { e.Error = "x" })
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				_ = r.Exchanges()
+				_ = r.Len()
+			}
+		}()
+	}
+	wg.Wait()
+	if n := r.Len(); n != 800 {
+		t.Errorf("Len() = %d; want 800", n)
+	}
+}
