@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 // requestLineTest is one call of ParseRequestLine. proto is the server's
@@ -275,22 +277,13 @@ func TestParseRequestLineBadVersions(t *testing.T) {
 		for _, prefix := range []string{"GET / ", "GET / x ", "a b c d "} {
 			in := prefix + word + "\r\n"
 			got, err := ParseRequestLine([]byte(in), "HTTP/1.1", "HTTP/0.9")
-			subject := string(decode(word))
-			want := &Error{Kind: BadVersion, Subject: subject}
-			if !sameError(err, want) || got != bad(string(decode(prefix+word))) {
-				t.Errorf("ParseRequestLine(%q) = %+v, %v; want %+v, %v", in, got, err, bad(prefix+word), want)
+			subject := pytext.DecodeLatin1([]byte(word))
+			want, wantRL := &Error{Kind: BadVersion, Subject: subject}, bad(pytext.DecodeLatin1([]byte(prefix+word)))
+			if !sameError(err, want) || got != wantRL {
+				t.Errorf("ParseRequestLine(%q) = %+v, %v; want %+v, %v", in, got, err, wantRL, want)
 			}
 		}
 	}
-}
-
-// decode is pytext.DecodeLatin1 for test strings written as bytes.
-func decode(s string) []rune {
-	r := make([]rune, len(s))
-	for i := 0; i < len(s); i++ {
-		r[i] = rune(s[i])
-	}
-	return r
 }
 
 func TestSplitWords(t *testing.T) {
