@@ -177,3 +177,45 @@ func EscapeControl(s string) string {
 func needsEscape(r rune) bool {
 	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\\'
 }
+
+// ParseInt is int(s) for a str of ISO-8859-1 text: surrounding whitespace
+// (str.strip()) ignored, an optional sign, decimal digits with single
+// underscores between them. ok is false where Python raises ValueError,
+// and for values that do not fit an int64.
+//
+//	ParseInt(" 1_000\n") = 1000, true
+//	ParseInt("1__0") = 0, false
+func ParseInt(s string) (n int64, ok bool) {
+	s = strings.TrimFunc(s, isPySpace)
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '_' {
+			continue
+		}
+		if c < '0' || c > '9' || n > (1<<63-1-9)/10 {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// isPySpace is str.isspace for the characters of ISO-8859-1.
+func isPySpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0x1f, ' ', 0x85, 0xa0:
+		return true
+	}
+	return false
+}

@@ -83,3 +83,39 @@ func TestEscapeControl(t *testing.T) {
 		}
 	}
 }
+
+// The wanted values are what CPython's int() says.
+func TestParseInt(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"10", 10, true},
+		{" 10 ", 10, true},
+		{"\u00a010\u0085", 10, true},
+		{"\x1c10\v", 10, true},
+		{"+7", 7, true},
+		{"-1", -1, true},
+		{"1_0", 10, true},
+		{"1_000_000", 1000000, true},
+		{"007", 7, true},
+		{"", 0, false},
+		{" ", 0, false},
+		{"_1", 0, false},
+		{"1_", 0, false},
+		{"1__0", 0, false},
+		{"0x10", 0, false},
+		{"1.0", 0, false},
+		{"²", 0, false},
+		{"+", 0, false},
+		{"- 1", 0, false},
+		{"99999999999999999999", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseInt(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseInt(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

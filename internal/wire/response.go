@@ -1,7 +1,9 @@
 package wire
 
 import (
+	"errors"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
 )
@@ -22,9 +24,21 @@ func AppendStatusLine(dst []byte, protocol string, code int, message string) ([]
 	dst = strconv.AppendInt(dst, int64(code), 10)
 	dst = append(dst, ' ')
 	if dst, err = pytext.AppendLatin1(dst, message); err != nil {
-		return dst[:n], err
+		return dst[:n], shift(err, len(dst[n:])) // ISO-8859-1: a byte a character
 	}
 	return append(dst, '\r', '\n'), nil
+}
+
+// shift makes the position of an encoding error count from the start of
+// the line, as CPython encodes the whole formatted line at once.
+func shift(err error, by int) error {
+	var ee *pytext.EncodeError
+	if errors.As(err, &ee) {
+		e := *ee
+		e.Pos += by
+		return &e
+	}
+	return err
 }
 
 // AppendHeader appends the header line of send_header,
@@ -40,7 +54,7 @@ func AppendHeader(dst []byte, keyword, value string) ([]byte, error) {
 	}
 	dst = append(dst, ':', ' ')
 	if dst, err = pytext.AppendLatin1(dst, value); err != nil {
-		return dst[:n], err
+		return dst[:n], shift(err, utf8.RuneCountInString(keyword)+2)
 	}
 	return append(dst, '\r', '\n'), nil
 }
