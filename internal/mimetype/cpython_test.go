@@ -1,0 +1,294 @@
+package mimetype
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The differential test asks CPython itself, in one Python process per
+// version: SimpleHTTPRequestHandler.guess_type for a couple of thousand
+// paths, with mimetypes holding only its built-in tables, once with the
+// default extensions_map and once with customMap; and str.lower and the
+// final-sigma context of every code point.
+
+// pythonHome is where pyenv keeps the CPythons tables.go was dumped from.
+const pythonHome = "/root/.pyenv/versions/"
+
+// cpythons names the CPython release each table was dumped from. 3.14's
+// table was read from its source (py314.txt): no CPython checks it.
+var cpythons = map[string]string{"3.12": "3.12.1", "3.13": "3.13.0"}
+
+// cpythonScript reads {"paths": [...], "custom": {...}} as JSON on stdin and
+// prints one JSON object. Paths and strings travel as hex of their
+// os.fsencode bytes, so bytes that are not UTF-8 keep their surrogates.
+const cpythonScript = `
+import json, mimetypes, os, sys
+
+# init(files=[]) would still read /etc/mime.types: it reads knownfiles + files.
+# With knownfiles empty, init() leaves the built-in tables alone.
+mimetypes.knownfiles = []
+mimetypes.init()
+if (mimetypes.types_map != mimetypes._types_map_default
+        or mimetypes.suffix_map != mimetypes._suffix_map_default
+        or mimetypes.encodings_map != mimetypes._encodings_map_default):
+    sys.exit("mimetypes holds more than its built-in tables")
+
+import http.server
+H = http.server.SimpleHTTPRequestHandler
+handler = H.__new__(H)  # no socket, no handle()
+
+def dec(h): return os.fsdecode(bytes.fromhex(h))
+def enc(s): return os.fsencode(s).hex()
+
+req = json.load(sys.stdin)
+paths = [dec(p) for p in req["paths"]]
+out = {"default": [enc(handler.guess_type(p)) for p in paths]}
+handler.extensions_map = {dec(k): dec(v) for k, v in req["custom"].items()}
+out["custom"] = [enc(handler.guess_type(p)) for p in paths]
+
+# For each code point: str.lower() where it changes it, and what the
+# final-sigma rule makes of it: "i" case-ignorable, "c" cased, "n" neither.
+lowers, kinds = {}, []
+for c in range(0x110000):
+    if 0xD800 <= c < 0xE000:
+        kinds.append("-")
+        continue
+    ch = chr(c)
+    if ch.lower() != ch:
+        lowers[c] = enc(ch.lower())
+    before = ("A" + ch + "\u03a3").lower()[-1] == "\u03c2"
+    after = ("A\u03a3" + ch).lower()[1] == "\u03c2"
+    kinds.append("i" if before and after else "c" if before else "n")
+out["lowers"] = lowers
+out["kinds"] = "".join(kinds)
+json.dump(out, sys.stdout)
+`
+
+// customMap is the extensions_map of the second pass: keys that only match
+// when the path's extension is lower-cased exactly as Python does.
+var customMap = map[string]string{
+	".HTML":    "x/upper-html",
+	"":         "x/no-ext",
+	".ας":      "x/alpha-final-sigma",
+	".σ":       "x/sigma",
+	".ς":       "x/final-sigma",
+	".i\u0307": "x/i-dot",
+	".k":       "x/k",
+	".ǆ":       "x/dz",
+	".\xff":    "x/ff",
+	".Z":       "x/upper-z",
+	".z":       "x/z",
+}
+
+// answers is what one CPython said, decoded.
+type answers struct {
+	defaults, custom []string        // guess_type of each path, both passes
+	lowers           map[rune]string // str.lower of each code point it changes
+	kinds            string          // final-sigma kind of each code point
+}
+
+func TestAgainstCPython(t *testing.T) {
+	if testing.Short() {
+		t.Skip("mimetype: -short: not running CPython")
+	}
+	paths := differentialPaths()
+	for _, v := range Versions() {
+		t.Run(v, func(t *testing.T) {
+			full, ok := cpythons[v]
+			if !ok {
+				t.Skipf("mimetype: no CPython %s to compare with: its table comes from py314.txt", v)
+			}
+			exe := pythonHome + full + "/bin/python3"
+			if _, err := os.Stat(exe); err != nil {
+				t.Skipf("mimetype: CPython %s not installed at %s: differential test skipped", full, exe)
+			}
+			t.Parallel()
+			res := runCPython(t, exe, paths)
+			tab, _ := For(v)
+			var diffs []string
+			diffs = append(diffs, compareGuesses(tab, paths, nil, res.defaults, full)...)
+			diffs = append(diffs, compareGuesses(tab, paths, customMap, res.custom, full)...)
+			diffs = append(diffs, compareLower(res, full)...)
+			if !report(t, diffs) {
+				t.Logf("CPython %s agrees on %d paths, twice, and on every code point's lower-case", full, len(paths))
+			}
+		})
+	}
+}
+
+// differentialPaths returns every extension any table knows, as it is,
+// upper-cased and followed by each encoding suffix, then names from a
+// seeded generator and a few written by hand.
+func differentialPaths() []string {
+	var exts []string
+	for _, v := range Versions() {
+		tab, _ := For(v)
+		for _, m := range []map[string]string{tab.types, tab.suffixes, tab.encodings, tab.extensions} {
+			for ext := range m {
+				exts = append(exts, ext)
+			}
+		}
+	}
+	slices.Sort(exts)
+	exts = slices.Compact(exts)
+	var paths []string
+	for _, ext := range exts {
+		paths = append(paths, "/srv/f"+ext, "/srv/F"+strings.ToUpper(ext))
+		for _, enc := range []string{".gz", ".bz2", ".Z", ".xz", ".br"} {
+			paths = append(paths, "/srv/f"+ext+enc)
+		}
+	}
+	pieces := []string{
+		"a", "B", "index", ".", ".", ".", "/", ":", "..", "html", "HTML", "tar", "gz", "GZ",
+		"Z", "z", "br", "svgz", "tgz", "md", "js", "data:", "text/css", ",", ";", "=", " ",
+		"Σ", "Α", "'", "\u212a", "\u0130", "ǅ", "é", "\u0301", "\xff", "\xce",
+	}
+	rng := rand.New(rand.NewPCG(2024, 10))
+	for range 800 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 {
+			b.WriteString("/srv/")
+		}
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		paths = append(paths, b.String())
+	}
+	return append(paths, "", ".", "/", "/srv/.gz", "/srv/a.İ", "/srv/a.\u212a", "/srv/a.ǅ",
+		"/srv/a.ΑΣ", "/srv/a.Σ", "/srv/a.ΑΣ'", "/srv/a.ΑΣ'Α", "/srv/a.\xff", "a:.html",
+		"data:text/css,x", "DATA:;x=y,z", "data:", "/srv/a:.html")
+}
+
+// runCPython runs cpythonScript over paths in one process.
+func runCPython(t *testing.T, exe string, paths []string) answers {
+	t.Helper()
+	req := struct {
+		Paths  []string          `json:"paths"`
+		Custom map[string]string `json:"custom"`
+	}{Custom: map[string]string{}}
+	for _, p := range paths {
+		req.Paths = append(req.Paths, hex.EncodeToString([]byte(p)))
+	}
+	for k, v := range customMap {
+		req.Custom[hex.EncodeToString([]byte(k))] = hex.EncodeToString([]byte(v))
+	}
+	in, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(t.Context(), exe, "-X", "utf8", "-c", cpythonScript)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("mimetype: %s: %v\n%s", exe, err, stderr.Bytes())
+	}
+	var res struct {
+		Default []string          `json:"default"`
+		Custom  []string          `json:"custom"`
+		Lowers  map[string]string `json:"lowers"` // code point in decimal → hex
+		Kinds   string            `json:"kinds"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("mimetype: %s: reading its answer: %v", exe, err)
+	}
+	if len(res.Default) != len(paths) || len(res.Custom) != len(paths) || len(res.Kinds) != 0x110000 {
+		t.Fatalf("mimetype: %s answered %d, %d guesses and %d kinds; want %d, %d and %d",
+			exe, len(res.Default), len(res.Custom), len(res.Kinds), len(paths), len(paths), 0x110000)
+	}
+	a := answers{kinds: res.Kinds, lowers: map[rune]string{}}
+	unhex := func(h string) string {
+		b, err := hex.DecodeString(h)
+		if err != nil {
+			t.Fatalf("mimetype: %s: answer %q is not hex: %v", exe, h, err)
+		}
+		return string(b)
+	}
+	for i := range paths {
+		a.defaults = append(a.defaults, unhex(res.Default[i]))
+		a.custom = append(a.custom, unhex(res.Custom[i]))
+	}
+	for k, h := range res.Lowers {
+		r, err := strconv.Atoi(k)
+		if err != nil {
+			t.Fatalf("mimetype: %s: code point %q: %v", exe, k, err)
+		}
+		a.lowers[rune(r)] = unhex(h)
+	}
+	return a
+}
+
+// compareGuesses lists the paths whose GuessType differs from CPython's.
+func compareGuesses(tab *Table, paths []string, m map[string]string, want []string, full string) []string {
+	var diffs []string
+	for i, p := range paths {
+		if got := tab.GuessType(p, m); got != want[i] {
+			diffs = append(diffs, fmt.Sprintf("For(%q).GuessType(%q, %s) = %q; CPython %s says %q",
+				tab.version, p, mapName(m), got, full, want[i]))
+		}
+	}
+	return diffs
+}
+
+func mapName(m map[string]string) string {
+	if m == nil {
+		return "nil"
+	}
+	return "customMap"
+}
+
+// compareLower lists the code points whose lower, caseIgnorable or cased
+// differ from what CPython shows of them.
+func compareLower(a answers, full string) []string {
+	var diffs []string
+	for r := rune(0); r < 0x110000; r++ {
+		if 0xD800 <= r && r < 0xE000 {
+			continue
+		}
+		s := string(r)
+		want, ok := a.lowers[r]
+		if !ok {
+			want = s
+		}
+		if got := lower(s); got != want {
+			diffs = append(diffs, fmt.Sprintf("lower(%+q) = %+q; CPython %s says %+q", s, got, full, want))
+		}
+		kind := byte('n')
+		if caseIgnorable(r) {
+			kind = 'i'
+		} else if cased(r) {
+			kind = 'c'
+		}
+		if w := a.kinds[r]; kind != w {
+			diffs = append(diffs, fmt.Sprintf("final-sigma kind of %U = %c; CPython %s says %c (i ignorable, c cased, n neither)",
+				r, kind, full, w))
+		}
+	}
+	return diffs
+}
+
+// report fails t with every difference, sorted, the first 40 in full,
+// and reports whether there were any.
+func report(t *testing.T, diffs []string) bool {
+	t.Helper()
+	if len(diffs) == 0 {
+		return false
+	}
+	slices.Sort(diffs)
+	shown := diffs[:min(len(diffs), 40)]
+	t.Errorf("%d differences from CPython:\n%s", len(diffs), strings.Join(shown, "\n"))
+	if len(shown) < len(diffs) {
+		t.Errorf("... and %d more", len(diffs)-len(shown))
+	}
+	return true
+}
