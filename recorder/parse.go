@@ -46,46 +46,68 @@ func ParseResponse(raw []byte, http09 bool) Response {
 	}
 }
 
-// parseHead reads a status line and header block from the start of b.
+// parseHead reads a status line and header block from the start of b. The
+// head is decoded once; the fields are substrings of it.
 func parseHead(b []byte) (Response, []byte, bool) {
 	if !bytes.HasPrefix(b, []byte("HTTP/")) {
 		return Response{}, nil, false
 	}
-	line, rest, ok := cutLine(b)
-	if !ok {
-		return Response{}, nil, false
+	end := headEnd(b)
+	if end < 0 {
+		if bytes.IndexByte(b, '\n') < 0 {
+			return Response{}, nil, false
+		}
+		end = len(b) // headers never ended: keep what there is, no body
 	}
+	head := latin1(b[:end])
 	var h Response
-	h.StatusLine = latin1(line)
-	parts := strings.SplitN(h.StatusLine, " ", 3)
-	h.Version = parts[0]
-	if len(parts) > 1 {
-		h.Code, _ = strconv.Atoi(parts[1])
+	line, head := cutLine(head)
+	h.StatusLine = line
+	version, rest, _ := strings.Cut(line, " ")
+	code, reason, _ := strings.Cut(rest, " ")
+	h.Version, h.Reason = version, reason
+	h.Code, _ = strconv.Atoi(code)
+	n := strings.Count(head, "\n")
+	if n > 0 {
+		h.Header = make(Header, 0, n)
 	}
-	if len(parts) > 2 {
-		h.Reason = parts[2]
-	}
-	for {
-		line, rest, ok = cutLine(rest)
-		if !ok {
-			// Headers never ended: keep what there is, no body.
-			return h, nil, true
+	for head != "" {
+		line, head = cutLine(head)
+		if line == "" {
+			break
 		}
-		if len(line) == 0 {
-			return h, rest, true
-		}
-		name, value, _ := bytes.Cut(line, []byte(":"))
-		h.Header = append(h.Header, Field{latin1(name), latin1(bytes.TrimLeft(value, " \t"))})
+		name, value, _ := strings.Cut(line, ":")
+		h.Header = append(h.Header, Field{name, strings.TrimLeft(value, " \t")})
 	}
+	if len(h.Header) == 0 {
+		h.Header = nil
+	}
+	return h, b[end:], true
 }
 
-// cutLine cuts b after its first LF and drops a CR before it.
-func cutLine(b []byte) (line, rest []byte, ok bool) {
-	i := bytes.IndexByte(b, '\n')
-	if i < 0 {
-		return nil, nil, false
+// headEnd returns the index just after the blank line ending the head
+// ("\n\n" or "\n\r\n"), or -1.
+func headEnd(b []byte) int {
+	for i := bytes.IndexByte(b, '\n'); i >= 0 && i+1 < len(b); {
+		switch {
+		case b[i+1] == '\n':
+			return i + 2
+		case b[i+1] == '\r' && i+2 < len(b) && b[i+2] == '\n':
+			return i + 3
+		}
+		j := bytes.IndexByte(b[i+1:], '\n')
+		if j < 0 {
+			return -1
+		}
+		i += 1 + j
 	}
-	return bytes.TrimSuffix(b[:i], []byte("\r")), b[i+1:], true
+	return -1
+}
+
+// cutLine cuts s after its first LF, dropping the LF and a CR before it.
+func cutLine(s string) (line, rest string) {
+	line, rest, _ = strings.Cut(s, "\n")
+	return strings.TrimSuffix(line, "\r"), rest
 }
 
 func latin1(b []byte) string {

@@ -125,7 +125,7 @@ func (h Header) Values(name string) []string {
 // completed. It is safe for concurrent use.
 type Recorder struct {
 	mu sync.Mutex
-	ex []Exchange
+	ex []*Exchange
 }
 
 // New returns an empty Recorder.
@@ -137,13 +137,13 @@ func New() *Recorder { return &Recorder{} }
 // client, so that a client that has read the answer always finds it here;
 // the function notes a failure that came after.
 func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
+	p := &e
 	r.mu.Lock()
-	i := len(r.ex)
-	r.ex = append(r.ex, e)
+	r.ex = append(r.ex, p)
 	r.mu.Unlock()
 	return func(f func(*Exchange)) {
 		r.mu.Lock()
-		f(&r.ex[i])
+		f(p)
 		r.mu.Unlock()
 	}
 }
@@ -152,7 +152,11 @@ func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
 func (r *Recorder) Exchanges() []Exchange {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]Exchange(nil), r.ex...)
+	out := make([]Exchange, len(r.ex))
+	for i, p := range r.ex {
+		out[i] = *p
+	}
+	return out
 }
 
 // Len returns the number of exchanges recorded so far.

@@ -97,7 +97,7 @@ func checkRequestLine(t *testing.T, line []byte, rl RequestLine, err error) {
 	default:
 		t.Fatalf("ParseRequestLine(%q) error = %#v; want nil, ErrEmptyRequestLine or *Error", line, err)
 	}
-	if _, _, _, ok := parseVersion([]byte(rl.Version)); !ok && rl.Version != "HTTP/0.9" {
+	if _, _, _, ok := parseVersion(rl.Version); !ok && rl.Version != "HTTP/0.9" {
 		t.Fatalf("ParseRequestLine(%q).Version = %q; want a valid version", line, rl.Version)
 	}
 	again, err2 := ParseRequestLine(latin1(t, rl.Line), "HTTP/1.1", "HTTP/0.9")

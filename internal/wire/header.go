@@ -2,8 +2,8 @@ package wire
 
 import (
 	"bufio"
-	"bytes"
 	"io"
+	"strings"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
 )
@@ -67,65 +67,53 @@ func ReadHeaderBlock(r *bufio.Reader, buf []byte) ([]byte, error) {
 // Example: "Host: a\r\nX-Long: 1\r\n 2\r\nbad line\r\nY: 3\r\n\r\n" gives
 // ("Host", "a") and ("X-Long", "1\r\n 2"); Y is in the body.
 func ParseHeader(block []byte, add func(name, value string)) {
-	lines := splitLines(block)
-	n := 0
-	for n < len(lines) && isHeaderLine(lines[n]) {
-		n++
-	}
-	lines = lines[:n]
-	var name []byte
-	var value [][]byte
+	s := pytext.DecodeLatin1(block)
+	var name string
+	var valStart, valEnd int // the value's span in s, continuations included
+	have := false
 	flush := func() {
-		if name != nil {
-			add(pytext.DecodeLatin1(name), joinValue(value))
-			name, value = nil, nil
+		if have {
+			add(name, strings.TrimRight(strings.TrimLeft(s[valStart:valEnd], " \t"), "\r\n"))
+			have = false
 		}
 	}
-	for _, line := range lines {
+	for pos := 0; pos < len(s); {
+		line := nextLine(s[pos:])
+		start := pos
+		pos += len(line)
+		if !isHeaderLine(line) {
+			break // the body begins
+		}
 		if line[0] == ' ' || line[0] == '\t' {
-			if name != nil {
-				value = append(value, line)
+			if have {
+				valEnd = pos
 			}
 			continue
 		}
 		flush()
-		if bytes.HasPrefix(line, []byte("From ")) {
+		if strings.HasPrefix(line, "From ") {
 			// A Unix "From " envelope line (first), a body line pushed
 			// back (last) or a misplaced one: never a field.
 			continue
 		}
-		colon := bytes.IndexByte(line, ':')
+		colon := strings.IndexByte(line, ':')
 		if colon == 0 {
 			continue // "Missing header name." defect
 		}
-		name = line[:colon]
-		value = [][]byte{line[colon+1:]}
+		name, valStart, valEnd, have = line[:colon], start+colon+1, pos, true
 	}
 	flush()
 }
 
-// joinValue is policy compat32's header_source_parse: the first line's rest
-// without leading blanks, the continuation lines as they are, trailing CR
-// and LF characters removed.
-func joinValue(parts [][]byte) string {
-	first := bytes.TrimLeft(parts[0], " \t")
-	if len(parts) == 1 {
-		return pytext.DecodeLatin1(bytes.TrimRight(first, "\r\n"))
-	}
-	joined := append([]byte(nil), first...)
-	for _, p := range parts[1:] {
-		joined = append(joined, p...)
-	}
-	return pytext.DecodeLatin1(bytes.TrimRight(joined, "\r\n"))
-}
-
 // isHeaderLine is the email package's headerRE:
-// ^(From |[\041-\071\073-\176]*:|[\t ]).
-func isHeaderLine(line []byte) bool {
-	if bytes.HasPrefix(line, []byte("From ")) || line[0] == ' ' || line[0] == '\t' {
+// ^(From |[\041-\071\073-\176]*:|[\t ]). Non-ASCII characters, two bytes
+// or more in the decoded text, fail the name test as they should.
+func isHeaderLine(line string) bool {
+	if strings.HasPrefix(line, "From ") || line[0] == ' ' || line[0] == '\t' {
 		return true
 	}
-	for _, c := range line {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
 		if c == ':' {
 			return true
 		}
@@ -136,26 +124,20 @@ func isHeaderLine(line []byte) bool {
 	return false
 }
 
-// splitLines splits b after each "\r\n", "\r" or "\n", as io.StringIO with
-// newline="" does, keeping the line endings.
-func splitLines(b []byte) [][]byte {
-	var lines [][]byte
-	start := 0
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
+// nextLine returns the first line of s up to and including its end, "\r\n",
+// "\r" or "\n", as io.StringIO with newline="" splits lines; all of s if
+// it holds no line end. s must not be empty.
+func nextLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '\n':
-			lines = append(lines, b[start:i+1])
-			start = i + 1
+			return s[:i+1]
 		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				i++
+			if i+1 < len(s) && s[i+1] == '\n' {
+				return s[:i+2]
 			}
-			lines = append(lines, b[start:i+1])
-			start = i + 1
+			return s[:i+1]
 		}
 	}
-	if start < len(b) {
-		lines = append(lines, b[start:])
-	}
-	return lines
+	return s
 }

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
 )
@@ -41,31 +42,31 @@ type RequestLine struct {
 //	"GET / HTTP/1.x\r\n"                      → BadVersion "HTTP/1.x"
 //	"GET / HTTP/2.0\r\n"                      → VersionNotSupported "2.0"
 func ParseRequestLine(raw []byte, protocol, defaultVersion string) (RequestLine, error) {
-	raw = bytes.TrimRight(raw, "\r\n")
-	rl := RequestLine{Line: pytext.DecodeLatin1(raw), Version: defaultVersion}
-	words := splitWords(raw)
-	if len(words) == 0 {
+	line := pytext.DecodeLatin1(bytes.TrimRight(raw, "\r\n"))
+	rl := RequestLine{Line: line, Version: defaultVersion}
+	words, n := splitWords(line)
+	if n == 0 {
 		return rl, ErrEmptyRequestLine
 	}
-	if len(words) >= 3 {
-		word := words[len(words)-1]
+	if n >= 3 {
+		word := words[min(n, 4)-1]
 		number, major, minor, ok := parseVersion(word)
 		if !ok {
-			return rl, &Error{BadVersion, pytext.DecodeLatin1(word)}
+			return rl, &Error{BadVersion, word}
 		}
 		if (major > 1 || major == 1 && minor >= 1) && protocol >= "HTTP/1.1" {
 			rl.KeepAlive = true
 		}
 		if major >= 2 {
-			return rl, &Error{VersionNotSupported, pytext.DecodeLatin1(number)}
+			return rl, &Error{VersionNotSupported, number}
 		}
-		rl.Version = pytext.DecodeLatin1(word)
+		rl.Version = word
 	}
-	if len(words) > 3 || len(words) < 2 {
+	if n > 3 || n < 2 {
 		return rl, &Error{BadSyntax, rl.Line}
 	}
-	command := pytext.DecodeLatin1(words[0])
-	if len(words) == 2 {
+	command := words[0]
+	if n == 2 {
 		rl.KeepAlive = false
 		rl.HTTP09 = true
 		if command != "GET" {
@@ -73,13 +74,9 @@ func ParseRequestLine(raw []byte, protocol, defaultVersion string) (RequestLine,
 		}
 	}
 	rl.Command = command
-	rl.Path = pytext.DecodeLatin1(words[1])
-	if len(rl.Path) >= 2 && rl.Path[:2] == "//" {
-		i := 0
-		for i < len(rl.Path) && rl.Path[i] == '/' {
-			i++
-		}
-		rl.Path = "/" + rl.Path[i:]
+	rl.Path = words[1]
+	if strings.HasPrefix(rl.Path, "//") {
+		rl.Path = "/" + strings.TrimLeft(rl.Path, "/")
 	}
 	return rl, nil
 }
@@ -95,48 +92,46 @@ func isSpace(c byte) bool {
 	return false
 }
 
-// splitWords is str.split() over ISO-8859-1 bytes. At most four words are
-// returned: parse_request needs no more to decide, and the fourth stands
-// for "more than three" (the last word is kept as the last entry).
-func splitWords(b []byte) [][]byte {
-	var words [][]byte
-	var last []byte
-	n := 0
-	for i := 0; i < len(b); {
-		for i < len(b) && isSpace(b[i]) {
-			i++
+func isSpaceRune(r rune) bool { return r < 0x100 && isSpace(byte(r)) }
+
+// splitWords is str.split() over decoded ISO-8859-1 text, without
+// allocating: the words are substrings of s. It counts every word but
+// keeps at most four: parse_request needs no more to decide, and the
+// fourth stands for "more than three" (it is the last word).
+func splitWords(s string) (words [4]string, n int) {
+	start := -1
+	for i, r := range s {
+		if isSpaceRune(r) {
+			if start >= 0 {
+				n = keepWord(&words, n, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
 		}
-		if i == len(b) {
-			break
-		}
-		j := i
-		for j < len(b) && !isSpace(b[j]) {
-			j++
-		}
-		n++
-		if n <= 3 {
-			words = append(words, b[i:j])
-		}
-		last = b[i:j]
-		i = j
 	}
-	if n > 3 {
-		words = append(words, last)
+	if start >= 0 {
+		n = keepWord(&words, n, s[start:])
 	}
-	return words
+	return words, n
+}
+
+func keepWord(words *[4]string, n int, w string) int {
+	words[min(n, 3)] = w
+	return n + 1
 }
 
 // parseVersion applies parse_request's rules to the version word: it must
 // start with "HTTP/", the rest must be two dot-separated runs of 1 to 10
 // decimal digits. It returns the part after "HTTP/" and the two numbers.
-func parseVersion(word []byte) (number []byte, major, minor int, ok bool) {
-	rest, found := bytes.CutPrefix(word, []byte("HTTP/"))
+func parseVersion(word string) (number string, major, minor int, ok bool) {
+	rest, found := strings.CutPrefix(word, "HTTP/")
 	if !found {
-		return nil, 0, 0, false
+		return "", 0, 0, false
 	}
-	a, b, found := bytes.Cut(rest, []byte("."))
-	if !found || bytes.IndexByte(b, '.') >= 0 {
-		return nil, 0, 0, false
+	a, b, found := strings.Cut(rest, ".")
+	if !found || strings.IndexByte(b, '.') >= 0 {
+		return "", 0, 0, false
 	}
 	major, okA := digits(a)
 	minor, okB := digits(b)
@@ -145,12 +140,13 @@ func parseVersion(word []byte) (number []byte, major, minor int, ok bool) {
 
 // digits parses 1 to 10 ASCII digits. CPython's isdigit() also admits the
 // superscripts ¹²³, but int() then refuses them: the same 400 either way.
-func digits(b []byte) (int, bool) {
-	if len(b) == 0 || len(b) > 10 {
+func digits(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 10 {
 		return 0, false
 	}
 	n := 0
-	for _, c := range b {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c < '0' || c > '9' {
 			return 0, false
 		}

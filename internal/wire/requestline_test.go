@@ -303,7 +303,11 @@ func TestSplitWords(t *testing.T) {
 		{"a b c d e f ", []string{"a", "b", "c", "f"}},
 	}
 	for _, tt := range tests {
-		got := splitWords([]byte(tt.in))
+		words, n := splitWords(pytext.DecodeLatin1([]byte(tt.in)))
+		got := words[:min(n, 4)]
+		if len(got) == 0 {
+			got = nil
+		}
 		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
 			t.Errorf("splitWords(%q) = %q; want %q", tt.in, got, tt.want)
 		}
