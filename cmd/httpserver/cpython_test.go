@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// The differential tests give CPython 3.13's own argparse, int() and
+// getaddrinfo() the inputs of this package's tables, in one Python process
+// per test, and compare its answers with ours.
+
+// cpythonPath is where the CPython the command copies is installed here;
+// a python3 of 3.13 on PATH will do instead. argparse's messages change
+// between versions, so no other version will.
+const cpythonPath = "/root/.pyenv/versions/3.13.0/bin/python3"
+
+// findPython returns a CPython 3.13, or skips the test.
+func findPython(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("httpserver: -short: not running CPython")
+	}
+	var candidates []string
+	if _, err := os.Stat(cpythonPath); err == nil {
+		candidates = append(candidates, cpythonPath)
+	}
+	if p, err := exec.LookPath("python3"); err == nil {
+		candidates = append(candidates, p)
+	}
+	for _, p := range candidates {
+		out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[:2] == (3, 13))").Output()
+		if err == nil && strings.TrimSpace(string(out)) == "True" {
+			return p
+		}
+	}
+	t.Skipf("httpserver: no CPython 3.13 (tried %s and python3 on PATH): differential test skipped", cpythonPath)
+	return ""
+}
+
+// cpythonScript reads {"mode": ..., "cases": [...]} as JSON on stdin and
+// prints a JSON list of results. Arguments travel as base64 and are
+// decoded as CPython decodes argv (os.fsdecode, surrogateescape).
+const cpythonScript = `
+import argparse, base64, contextlib, io, json, os, re, runpy, socket, sys
+
+sys.argv[0] = "httpserver"  # argparse's prog
+os.getcwd = lambda: "<cwd>"  # the default of -d; imports use posix.getcwd
+
+real_parse_args = argparse.ArgumentParser.parse_args
+def parse_args(self, *a, **k):
+    ns = real_parse_args(self, *a, **k)
+    print(f"cgi={ns.cgi} bind={ns.bind!r} directory={ns.directory!r} "
+          f"protocol={ns.protocol!r} port={ns.port}")
+    sys.exit(0)
+argparse.ArgumentParser.parse_args = parse_args
+
+def command_line(case):
+    # http.server's __main__ block up to parse_args(), with COLUMNS set;
+    # stderr is written as sys.stderr writes it (backslashreplace).
+    if case["columns"] is None:
+        os.environ.pop("COLUMNS", None)
+    else:
+        os.environ["COLUMNS"] = case["columns"]
+    sys.argv[1:] = [os.fsdecode(base64.b64decode(a)) for a in case["args"]]
+    out, err = io.StringIO(), io.StringIO()
+    code = None
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            runpy.run_module("http.server", run_name="__main__")
+        except SystemExit as e:
+            code = e.code
+    enc = lambda s: s.encode("utf-8", "backslashreplace").decode("utf-8")
+    return {"code": code, "stdout": enc(out.getvalue()), "stderr": enc(err.getvalue())}
+
+def py_int(case):
+    try:
+        return str(int(case))
+    except ValueError:
+        return None
+
+negative = re.compile(r'^-\d+$|^-\d*\.\d+$')
+def looks_negative(case):
+    return bool(negative.match(case))
+
+def inet_aton(case):
+    try:
+        infos = socket.getaddrinfo(case, 0, socket.AF_INET, socket.SOCK_STREAM,
+                                   0, socket.AI_NUMERICHOST)
+    except (socket.gaierror, UnicodeError):  # UnicodeError: idna, as for "1..2"
+        return None
+    return infos[0][4][0]
+
+req = json.load(sys.stdin)
+run = {"command_line": command_line, "int": py_int, "negative": looks_negative,
+       "inet_aton": inet_aton}[req["mode"]]
+json.dump([run(c) for c in req["cases"]], sys.stdout)
+`
+
+// runCPython sends cases to cpythonScript in mode and decodes its answers
+// into results, a pointer to a slice.
+func runCPython(t *testing.T, python, mode string, cases, results any) {
+	t.Helper()
+	in, err := json.Marshal(map[string]any{"mode": mode, "cases": cases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(python, "-I", "-c", cpythonScript)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", python, mode, err, stderr.String())
+	}
+	if err := json.Unmarshal(out, results); err != nil {
+		t.Fatalf("%s %s: decoding its answer: %v", python, mode, err)
+	}
+}
+
+// cpythonCase is one run of the command line under CPython.
+type cpythonCase struct {
+	Args    []string `json:"args"` // base64
+	Columns *string  `json:"columns"`
+}
+
+// cpythonResult is what CPython's argparse printed and its exit status.
+type cpythonResult struct {
+	Code   int    `json:"code"`
+	Stdout string `json:"stdout"`
+	Stderr string `json:"stderr"`
+}
+
+func newCPythonCase(columns *string, args []string) cpythonCase {
+	c := cpythonCase{Args: []string{}, Columns: columns}
+	for _, a := range args {
+		c.Args = append(c.Args, base64.StdEncoding.EncodeToString([]byte(a)))
+	}
+	return c
+}
+
+// ourCommandLine is commandLine with a successful parse printed as the
+// script prints CPython's Namespace.
+func ourCommandLine(columns *string, args []string) cpythonResult {
+	getenv := func(string) string { return "" }
+	if columns != nil {
+		getenv = func(string) string { return *columns }
+	}
+	width := formatterWidth(columnsFromEnv(getenv, func() int { return 0 }))
+	var stdout, stderr bytes.Buffer
+	opts, code, ok := commandLine(args, "<cwd>", width, &stdout, &stderr)
+	if ok {
+		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s port=%s\n",
+			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol), opts.port)
+	}
+	return cpythonResult{Code: code, Stdout: stdout.String(), Stderr: stderr.String()}
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+func pyOptional(s *string) string {
+	if s == nil {
+		return "None"
+	}
+	return pyRepr(*s)
+}

@@ -1,0 +1,33 @@
+// Command httpserver is CPython 3.13's `python -m http.server`, flag for
+// flag, served by package fixture:
+//
+//	httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]
+//
+// It reads its command line as argparse does, with the same help, usage
+// errors and exit status 2, prints the same "Serving HTTP on ..." line and
+// logs each request to stderr as http.server does. SIGINT or SIGTERM stops
+// it with "Keyboard interrupt received, exiting." and exit status 0.
+package main
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	signals := make(chan os.Signal, 2)
+	// SIGINT ignored at start, as it is for a background job of a shell
+	// script, stays ignored, as CPython leaves it. (An ignored SIGTERM is
+	// not seen: Go's runtime keeps only SIGHUP and SIGINT ignored.)
+	var caught []os.Signal
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(sig) {
+			caught = append(caught, sig)
+		}
+	}
+	if len(caught) > 0 { // Notify with no signals would catch them all
+		signal.Notify(signals, caught...)
+	}
+	os.Exit(Main(os.Args[1:], os.Getenv, os.Stdout, os.Stderr, signals))
+}
