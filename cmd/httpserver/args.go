@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 // prog is the program name argparse puts in usage and errors; CPython's is
@@ -421,7 +423,7 @@ func (p *parser) takePort(a *action, args []string) error {
 	if len(kept) == 0 {
 		return nil
 	}
-	n, ok := parsePyInt(kept[0])
+	n, ok := pytext.ParseInt(kept[0])
 	if !ok {
 		return argError(a, "invalid int value: %s", pyRepr(kept[0]))
 	}

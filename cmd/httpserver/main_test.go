@@ -15,6 +15,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -177,7 +179,7 @@ var usageErrors = []struct {
 	{[]string{"-h-x"}, "argument -h/--help: ignored explicit argument '-x'"},
 	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol"},
 	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol"},
-	{[]string{strings.Repeat("1", maxStrDigits+1)}, "argument port: invalid int value: '" + strings.Repeat("1", maxStrDigits+1) + "'"},
+	{[]string{strings.Repeat("1", pytext.MaxStrDigits+1)}, "argument port: invalid int value: '" + strings.Repeat("1", pytext.MaxStrDigits+1) + "'"},
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -296,7 +298,7 @@ var moreCommandLines = [][]string{
 	{"é"}, {"-é"}, {"--é"}, {"-\xff"}, {"-b\xff"}, {"--b=\xff"}, {"\xef\xbf\xbd"}, {"--cg\xff"},
 	{"-p", "\\"}, {"-p", "tab\there"}, {"-p", "a\"b'c"}, {"-p", "\x00x"}, {"-p", "\u200b"}, {"-d", "\u00e9\u0301"},
 	{"-=x"}, {"-b x"}, {"--b x"}, {"-x y"}, {"- 1"}, {"--bind", "", "--dir", ""},
-	{"-99999999999999999999"}, {strings.Repeat("1", maxStrDigits)}, {strings.Repeat("1_", 10) + "1"},
+	{"-99999999999999999999"}, {strings.Repeat("1", pytext.MaxStrDigits)}, {strings.Repeat("1_", 10) + "1"},
 	{"--directory"}, {"--directory=", "8"}, {"-d="}, {"-p=", "1"}, {"--proto=HTTP/1.1", "--cgi=", "5"},
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf16"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 func TestParsePyInt(t *testing.T) {
@@ -29,8 +31,8 @@ func TestParsePyInt(t *testing.T) {
 		{"\u00a080\u3000", "80"}, // no-break and ideographic spaces
 		{"\u008580", "80"},       // NEL
 		{"99999999999999999999", "99999999999999999999"},
-		{strings.Repeat("9", maxStrDigits), strings.Repeat("9", maxStrDigits)},
-		{strings.Repeat("9", maxStrDigits+1), ""}, // the 4300-digit limit
+		{strings.Repeat("9", pytext.MaxStrDigits), strings.Repeat("9", pytext.MaxStrDigits)},
+		{strings.Repeat("9", pytext.MaxStrDigits+1), ""}, // the 4300-digit limit
 		{"", ""},
 		{" ", ""},
 		{"+", ""},
@@ -50,13 +52,13 @@ func TestParsePyInt(t *testing.T) {
 		{"٨x", ""},
 	}
 	for _, tt := range tests {
-		n, ok := parsePyInt(tt.in)
+		n, ok := pytext.ParseInt(tt.in)
 		got := ""
 		if ok {
 			got = n.String()
 		}
 		if got != tt.want || ok != (tt.want != "") {
-			t.Errorf("parsePyInt(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+			t.Errorf("ParseInt(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }
@@ -143,7 +145,7 @@ func TestPyIntMatchesCPython(t *testing.T) {
 	runCPython(t, python, "int", cases, &want)
 	bad := 0
 	for i, c := range cases {
-		n, ok := parsePyInt(c)
+		n, ok := pytext.ParseInt(c)
 		got := "ValueError"
 		if ok {
 			got = n.String()

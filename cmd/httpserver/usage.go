@@ -7,6 +7,8 @@ package main
 import (
 	"math"
 	"strings"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 // formatUsage is parser.format_usage(): "usage: ..." and a newline.
@@ -200,7 +202,7 @@ func wrapWords(text string, width int) []string {
 // a positive int(), else the terminal's width (term, 0 when stdout is not a
 // terminal), else 80.
 func columnsFromEnv(getenv func(string) string, term func() int) int {
-	if n, ok := parsePyInt(getenv("COLUMNS")); ok && n.Sign() > 0 {
+	if n, ok := pytext.ParseInt(getenv("COLUMNS")); ok && n.Sign() > 0 {
 		if !n.IsInt64() || n.Int64() > math.MaxInt32 {
 			return math.MaxInt32
 		}

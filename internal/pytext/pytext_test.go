@@ -84,38 +84,44 @@ func TestEscapeControl(t *testing.T) {
 	}
 }
 
-// The wanted values are what CPython's int() says.
+// The wanted values are what CPython 3.13's int() says.
 func TestParseInt(t *testing.T) {
 	tests := []struct {
 		in   string
-		want int64
-		ok   bool
+		want string // "" where int() raises ValueError
 	}{
-		{"10", 10, true},
-		{" 10 ", 10, true},
-		{"\u00a010\u0085", 10, true},
-		{"\x1c10\v", 10, true},
-		{"+7", 7, true},
-		{"-1", -1, true},
-		{"1_0", 10, true},
-		{"1_000_000", 1000000, true},
-		{"007", 7, true},
-		{"", 0, false},
-		{" ", 0, false},
-		{"_1", 0, false},
-		{"1_", 0, false},
-		{"1__0", 0, false},
-		{"0x10", 0, false},
-		{"1.0", 0, false},
-		{"²", 0, false},
-		{"+", 0, false},
-		{"- 1", 0, false},
-		{"99999999999999999999", 0, false},
+		{"10", "10"},
+		{" 10 ", "10"},
+		{"\u00a010\u0085", "10"},
+		{"\u200010", "10"},
+		{"\x1c10", ""},
+		{"10\x1f", ""},
+		{"+7", "7"},
+		{"-1", "-1"},
+		{"1_0", "10"},
+		{"1_000_000", "1000000"},
+		{"007", "7"},
+		{"\u0668\u0660", "80"},
+		{"", ""},
+		{" ", ""},
+		{"_1", ""},
+		{"1_", ""},
+		{"1__0", ""},
+		{"0x10", ""},
+		{"1.0", ""},
+		{"\u00b2", ""},
+		{"+", ""},
+		{"- 1", ""},
+		{"99999999999999999999", "99999999999999999999"},
 	}
 	for _, tt := range tests {
-		got, ok := ParseInt(tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("ParseInt(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		n, ok := ParseInt(tt.in)
+		got := ""
+		if ok {
+			got = n.String()
+		}
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("ParseInt(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }
