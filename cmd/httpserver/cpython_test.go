@@ -5,42 +5,22 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
-	"strings"
 	"testing"
+
+	"github.com/httpfixture/httpfixture/internal/cpython"
 )
 
 // The differential tests give CPython 3.13's own argparse, int() and
 // getaddrinfo() the inputs of this package's tables, in one Python process
 // per test, and compare its answers with ours.
 
-// cpythonPath is where the CPython the command copies is installed here;
-// a python3 of 3.13 on PATH will do instead. argparse's messages change
-// between versions, so no other version will.
-const cpythonPath = "/root/.pyenv/versions/3.13.0/bin/python3"
-
-// findPython returns a CPython 3.13, or skips the test.
+// findPython returns a CPython 3.13, the CPython the command copies, or
+// skips the test saying where it looked (internal/cpython). argparse's
+// messages change between versions, so no other version will do.
 func findPython(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("httpserver: -short: not running CPython")
-	}
-	var candidates []string
-	if _, err := os.Stat(cpythonPath); err == nil {
-		candidates = append(candidates, cpythonPath)
-	}
-	if p, err := exec.LookPath("python3"); err == nil {
-		candidates = append(candidates, p)
-	}
-	for _, p := range candidates {
-		out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[:2] == (3, 13))").Output()
-		if err == nil && strings.TrimSpace(string(out)) == "True" {
-			return p
-		}
-	}
-	t.Skipf("httpserver: no CPython 3.13 (tried %s and python3 on PATH): differential test skipped", cpythonPath)
-	return ""
+	return cpython.Find(t, "3.13").Path
 }
 
 // cpythonScript reads {"mode": ..., "cases": [...]} as JSON on stdin and

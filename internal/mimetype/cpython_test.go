@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/httpfixture/httpfixture/internal/cpython"
 )
 
 // The differential test asks CPython itself, in one Python process per
@@ -20,11 +21,9 @@ import (
 // default extensions_map and once with customMap; and str.lower and the
 // final-sigma context of every code point.
 
-// pythonHome is where pyenv keeps the CPythons tables.go was dumped from.
-const pythonHome = "/root/.pyenv/versions/"
-
-// cpythons names the CPython release each table was dumped from. 3.14's
-// table was read from its source (py314.txt): no CPython checks it.
+// cpythons names the CPython release each table was dumped from, the only
+// release each is compared with (internal/cpython finds it). 3.14's table
+// was read from its source (py314.txt): no CPython checks it.
 var cpythons = map[string]string{"3.12": "3.12.1", "3.13": "3.13.0"}
 
 // cpythonScript reads {"paths": [...], "custom": {...}} as JSON on stdin and
@@ -107,12 +106,12 @@ func TestAgainstCPython(t *testing.T) {
 			if !ok {
 				t.Skipf("mimetype: no CPython %s to compare with: its table comes from py314.txt", v)
 			}
-			exe := pythonHome + full + "/bin/python3"
-			if _, err := os.Stat(exe); err != nil {
-				t.Skipf("mimetype: CPython %s not installed at %s: differential test skipped", full, exe)
+			py, err := cpython.Lookup(full)
+			if err != nil {
+				t.Skipf("mimetype: %v: differential test skipped", err)
 			}
 			t.Parallel()
-			res := runCPython(t, exe, paths)
+			res := runCPython(t, py.Path, paths)
 			tab, _ := For(v)
 			var diffs []string
 			diffs = append(diffs, compareGuesses(tab, paths, nil, res.defaults, full)...)

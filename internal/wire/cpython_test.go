@@ -7,44 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/httpfixture/httpfixture/internal/cpython"
 	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 // The differential tests run the inputs of this package's tables, and
 // generated ones, through CPython's own parse_request and parse_headers,
 // in one Python process per test.
-
-// cpythonPath is where the CPython the package copies is installed here;
-// any python3 of 3.12 or later on PATH will do instead.
-const cpythonPath = "/root/.pyenv/versions/3.13.0/bin/python3"
-
-// findPython returns a CPython of 3.12 or later, or skips the test.
-func findPython(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("wire: -short: not running CPython")
-	}
-	var candidates []string
-	if _, err := os.Stat(cpythonPath); err == nil {
-		candidates = append(candidates, cpythonPath)
-	}
-	if p, err := exec.LookPath("python3"); err == nil {
-		candidates = append(candidates, p)
-	}
-	for _, p := range candidates {
-		out, err := exec.Command(p, "-c", "import sys; print(sys.version_info >= (3, 12))").Output()
-		if err == nil && strings.TrimSpace(string(out)) == "True" {
-			return p
-		}
-	}
-	t.Skipf("wire: no CPython 3.12 or later (tried %s and python3 on PATH): differential test skipped", cpythonPath)
-	return ""
-}
 
 // cpythonScript reads {"mode": ..., "cases": [...]} as JSON on stdin and
 // prints one JSON result per case. Bytes travel as base64 (JSON holds no
@@ -84,7 +57,8 @@ json.dump([run(c) for c in req["cases"]], sys.stdout)
 // runCPython runs cpythonScript over cases and decodes its results.
 func runCPython[R any](t *testing.T, mode string, cases any) []R {
 	t.Helper()
-	python := findPython(t)
+	// The package copies 3.13; a CPython of 3.12 or later will do instead.
+	python := cpython.Find(t, "3.13", "3.12", "3.14").Path
 	in, err := json.Marshal(map[string]any{"mode": mode, "cases": cases})
 	if err != nil {
 		t.Fatal(err)
