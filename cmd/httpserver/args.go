@@ -43,6 +43,10 @@ var actions = []*action{
 		help: "serve this directory (default: current directory)"},
 	{dest: "protocol", flags: []string{"-p", "--protocol"}, nargs: 1, metavar: "VERSION",
 		help: "conform to this HTTP version (default: HTTP/1.0)"},
+	// Not in CPython: which CPython's bytes to produce (the one flag the
+	// command adds; a test's CPython parser gets the same argument).
+	{dest: "python", flags: []string{"--python"}, nargs: 1, metavar: "VERSION",
+		help: "produce the bytes of this CPython version: 3.12 or 3.13 (default: 3.13)"},
 	{dest: "port", nargs: nargsOptional, help: "bind to this port (default: 8000)"},
 }
 
@@ -72,6 +76,7 @@ type options struct {
 	bind      *string
 	directory string
 	protocol  string
+	python    string
 	port      *big.Int
 }
 
@@ -114,7 +119,7 @@ type parsedOption struct {
 func parseArgs(args []string, cwd string) (*options, error) {
 	p := &parser{
 		args: args,
-		opts: &options{directory: cwd, protocol: "HTTP/1.0", port: big.NewInt(8000)},
+		opts: &options{directory: cwd, protocol: "HTTP/1.0", python: "3.13", port: big.NewInt(8000)},
 		seen: map[int]parsedOption{},
 	}
 	if err := p.classify(); err != nil {
@@ -402,6 +407,8 @@ func (p *parser) takeAction(a *action, args []string) error {
 		p.opts.directory = args[0]
 	case "protocol":
 		p.opts.protocol = args[0]
+	case "python":
+		p.opts.python = args[0]
 	case "port":
 		return p.takePort(a, args)
 	}

@@ -34,9 +34,13 @@ os.getcwd = lambda: "<cwd>"  # the default of -d; imports use posix.getcwd
 
 real_parse_args = argparse.ArgumentParser.parse_args
 def parse_args(self, *a, **k):
+    # The one flag the command adds to http.server's.
+    self.add_argument('--python', metavar='VERSION', default='3.13',
+                      help='produce the bytes of this CPython version: '
+                           '3.12 or 3.13 (default: %(default)s)')
     ns = real_parse_args(self, *a, **k)
     print(f"cgi={ns.cgi} bind={ns.bind!r} directory={ns.directory!r} "
-          f"protocol={ns.protocol!r} port={ns.port}")
+          f"protocol={ns.protocol!r} python={ns.python!r} port={ns.port}")
     sys.exit(0)
 argparse.ArgumentParser.parse_args = parse_args
 
@@ -135,8 +139,8 @@ func ourCommandLine(columns *string, args []string) cpythonResult {
 	var stdout, stderr bytes.Buffer
 	opts, code, ok := commandLine(args, "<cwd>", width, &stdout, &stderr)
 	if ok {
-		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s port=%s\n",
-			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol), opts.port)
+		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s python=%s port=%s\n",
+			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol), pyRepr(opts.python), opts.port)
 	}
 	return cpythonResult{Code: code, Stdout: stdout.String(), Stderr: stderr.String()}
 }

@@ -121,9 +121,11 @@ func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 		dir = "."
 	}
 	protocol := fixture.WithProtocol(opts.protocol)
+	python := fixture.WithPython(opts.python)
 	srv, err := fixture.Start(os.DirFS(dir),
 		fixture.WithAddress(addr),
 		protocol,
+		python,
 		fixture.WithServerVersion(serverVersion),
 		fixture.WithLogOutput(stderr),
 	)
@@ -134,6 +136,8 @@ func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 	if err != nil {
 		if why, ok := strings.CutPrefix(err.Error(), protocol.String()+": "); ok {
 			err = fmt.Errorf("-p %q: %s", opts.protocol, why)
+		} else if why, ok := strings.CutPrefix(err.Error(), python.String()+": "); ok {
+			err = fmt.Errorf("--python %q: %s", opts.python, why)
 		}
 		return nil, "", err
 	}

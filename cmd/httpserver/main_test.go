@@ -26,7 +26,9 @@ import (
 
 // helpText is `python -m http.server -h` at 80 columns, with prog
 // "httpserver".
-const helpText = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]
+const helpText = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]
+                  [--python VERSION]
+                  [port]
 
 positional arguments:
   port                  bind to this port (default: 8000)
@@ -39,6 +41,25 @@ options:
                         serve this directory (default: current directory)
   -p, --protocol VERSION
                         conform to this HTTP version (default: HTTP/1.0)
+  --python VERSION      produce the bytes of this CPython version: 3.12 or
+                        3.13 (default: 3.13)
+`
+
+// helpText200 is the same at COLUMNS=200, where nothing wraps.
+const helpText200 = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [--python VERSION] [port]
+
+positional arguments:
+  port                  bind to this port (default: 8000)
+
+options:
+  -h, --help            show this help message and exit
+  --cgi                 run as CGI server
+  -b, --bind ADDRESS    bind to this address (default: all interfaces)
+  -d, --directory DIRECTORY
+                        serve this directory (default: current directory)
+  -p, --protocol VERSION
+                        conform to this HTTP version (default: HTTP/1.0)
+  --python VERSION      produce the bytes of this CPython version: 3.12 or 3.13 (default: 3.13)
 `
 
 // helpText40 is the same at COLUMNS=40.
@@ -46,6 +67,7 @@ const helpText40 = `usage: httpserver [-h] [--cgi]
                   [-b ADDRESS]
                   [-d DIRECTORY]
                   [-p VERSION]
+                  [--python VERSION]
                   [port]
 
 positional arguments:
@@ -68,9 +90,16 @@ options:
                   conform to this HTTP
                   version (default:
                   HTTP/1.0)
+  --python VERSION
+                  produce the bytes of
+                  this CPython
+                  version: 3.12 or
+                  3.13 (default: 3.13)
 `
 
-const usageLine = "usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\n"
+const usageLine = "usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]\n" +
+	"                  [--python VERSION]\n" +
+	"                  [port]\n"
 
 // envWith is a getenv that knows only COLUMNS; "" leaves it unset.
 func envWith(columns string) func(string) string {
@@ -110,7 +139,7 @@ func TestHelp(t *testing.T) {
 		{"", []string{"--foo", "-h"}, helpText},      // and after them
 		{"", []string{"--cgi", "-h", "1"}, helpText}, // the port after it is never read
 		{"80", []string{"-h"}, helpText},
-		{"200", []string{"-h"}, helpText},
+		{"200", []string{"-h"}, helpText200},
 		{"abc", []string{"-h"}, helpText}, // not an int: the terminal, here none: 80
 		{"40", []string{"-h"}, helpText40},
 		{" 4_0\n", []string{"-h"}, helpText40}, // COLUMNS is read with int()
@@ -170,15 +199,17 @@ var usageErrors = []struct {
 	{[]string{"-d"}, "argument -d/--directory: expected one argument"},
 	{[]string{"--dir"}, "argument -d/--directory: expected one argument"},
 	{[]string{"-p"}, "argument -p/--protocol: expected one argument"},
-	{[]string{"--p"}, "argument -p/--protocol: expected one argument"},
+	{[]string{"--p"}, "ambiguous option: --p could match --protocol, --python"},
+	{[]string{"--pr"}, "argument -p/--protocol: expected one argument"},
+	{[]string{"--py"}, "argument --python: expected one argument"},
 	{[]string{"--pr"}, "argument -p/--protocol: expected one argument"},
 	{[]string{"--cgi=1"}, "argument --cgi: ignored explicit argument '1'"},
 	{[]string{"--c="}, "argument --cgi: ignored explicit argument ''"},
 	{[]string{"--help=x"}, "argument -h/--help: ignored explicit argument 'x'"},
 	{[]string{"-h=x"}, "argument -h/--help: ignored explicit argument 'x'"},
 	{[]string{"-h-x"}, "argument -h/--help: ignored explicit argument '-x'"},
-	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol"},
-	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol"},
+	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol, --python"},
+	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol, --python"},
 	{[]string{strings.Repeat("1", pytext.MaxStrDigits+1)}, "argument port: invalid int value: '" + strings.Repeat("1", pytext.MaxStrDigits+1) + "'"},
 }
 
@@ -204,6 +235,7 @@ func TestUsageErrorWraps(t *testing.T) {
 		"                  [-b ADDRESS]\n" +
 		"                  [-d DIRECTORY]\n" +
 		"                  [-p VERSION]\n" +
+		"                  [--python VERSION]\n" +
 		"                  [port]\n" +
 		"httpserver: error: unrecognized arguments: --foo\n"
 	if code != 2 || stderr != want {
@@ -214,12 +246,12 @@ func TestUsageErrorWraps(t *testing.T) {
 // ns is the Namespace line of a parse, as the CPython script prints it:
 // the defaults, with fields given as "name=repr" replaced.
 func ns(fields ...string) string {
-	v := map[string]string{"cgi": "False", "bind": "None", "directory": "'<cwd>'", "protocol": "'HTTP/1.0'", "port": "8000"}
+	v := map[string]string{"cgi": "False", "bind": "None", "directory": "'<cwd>'", "protocol": "'HTTP/1.0'", "python": "'3.13'", "port": "8000"}
 	for _, f := range fields {
 		name, repr, _ := strings.Cut(f, "=")
 		v[name] = repr
 	}
-	return fmt.Sprintf("cgi=%s bind=%s directory=%s protocol=%s port=%s\n", v["cgi"], v["bind"], v["directory"], v["protocol"], v["port"])
+	return fmt.Sprintf("cgi=%s bind=%s directory=%s protocol=%s python=%s port=%s\n", v["cgi"], v["bind"], v["directory"], v["protocol"], v["python"], v["port"])
 }
 
 // parses are command lines argparse accepts, with the Namespace.
@@ -371,6 +403,21 @@ func showColumns(c *string) string {
 // command lines and compares its stderr, with "server.py" replaced by
 // "httpserver", and its exit status with ours. At 80 columns the names'
 // lengths make no difference to the layout.
+// withPythonFlag runs http.server's command line with the one flag ours
+// adds, --python, so that the rest can be compared as it is.
+const withPythonFlag = `
+import argparse, runpy, sys
+real = argparse.ArgumentParser.parse_args
+def parse_args(self, *a, **k):
+    self.add_argument('--python', metavar='VERSION', default='3.13',
+                      help='produce the bytes of this CPython version: '
+                           '3.12 or 3.13 (default: %(default)s)')
+    return real(self, *a, **k)
+argparse.ArgumentParser.parse_args = parse_args
+sys.argv[0] = 'httpserver'
+runpy.run_module('http.server', run_name='__main__')
+`
+
 func TestUsageMatchesServerPy(t *testing.T) {
 	python := findPython(t)
 	for _, args := range [][]string{
@@ -378,7 +425,7 @@ func TestUsageMatchesServerPy(t *testing.T) {
 	} {
 		t.Run(fmt.Sprintf("%q", args), func(t *testing.T) {
 			res := icmd.RunCmd(icmd.Cmd{
-				Command: append([]string{python, "-I", "-m", "http.server"}, args...),
+				Command: append([]string{python, "-I", "-c", withPythonFlag}, args...),
 				Env:     []string{"COLUMNS=80"},
 				Timeout: 20 * time.Second,
 			})
@@ -699,5 +746,36 @@ func TestBinarySignals(t *testing.T) {
 				t.Errorf("stdout = %q; want the Serving line and the interrupt message only", res.Stdout())
 			}
 		})
+	}
+}
+
+// TestServeDirectoryAndPython serves a directory with -d and checks that
+// --python picks whose bytes are produced: .webp is image/webp from 3.13
+// on and unknown to 3.12's mimetypes table.
+func TestServeDirectoryAndPython(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.webp"), []byte("RIFF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ python, ctype string }{
+		{"3.13", "image/webp"},
+		{"3.12", "application/octet-stream"},
+	} {
+		s := startServing(t, "-b", "127.0.0.1", "-d", dir, "--python", tt.python, "0")
+		c, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", s.port), 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		io.WriteString(c, "GET /a.webp HTTP/1.0\r\n\r\n")
+		resp, _ := io.ReadAll(c)
+		c.Close()
+		if want := "\r\nContent-type: " + tt.ctype + "\r\n"; !strings.Contains(string(resp), want) || !strings.HasSuffix(string(resp), "\r\n\r\nRIFF") {
+			t.Errorf("--python %s: GET /a.webp = %q; want %q and the file", tt.python, resp, strings.TrimSpace(want))
+		}
+	}
+	var stderr bytes.Buffer
+	if code := Main([]string{"--python", "2.7", "0"}, envWith(""), io.Discard, &stderr, nil); code != 1 || !strings.Contains(stderr.String(), `--python "2.7": no tables for CPython`) {
+		t.Errorf("Main(--python 2.7) = %d, stderr %q; want 1 and a message naming --python", code, stderr.String())
 	}
 }
