@@ -17,7 +17,9 @@ type Item struct {
 }
 
 // Page returns the page for a listing titled with displayPath (the
-// request path, unquoted and HTML-escaped) in charset enc ("utf-8"):
+// request path, unquoted and HTML-escaped) in charset enc ("utf-8"), with
+// style as a line of its own after the charset when it is not empty (3.14
+// adds a <style> element there):
 //
 //	<!DOCTYPE HTML>
 //	<html lang="en">
@@ -37,7 +39,7 @@ type Item struct {
 //
 // Text is returned as it will be written: the caller has already turned
 // it into bytes (os.fsencode rules for undecodable names).
-func Page(displayPath, enc string, items []Item) []byte {
+func Page(displayPath, enc, style string, items []Item) []byte {
 	title := "Directory listing for " + displayPath
 	var b strings.Builder
 	n := 200 + 2*len(title)
@@ -47,7 +49,12 @@ func Page(displayPath, enc string, items []Item) []byte {
 	b.Grow(n)
 	b.WriteString("<!DOCTYPE HTML>\n<html lang=\"en\">\n<head>\n<meta charset=\"")
 	b.WriteString(enc)
-	b.WriteString("\">\n<title>")
+	b.WriteString("\">\n")
+	if style != "" {
+		b.WriteString(style)
+		b.WriteByte('\n')
+	}
+	b.WriteString("<title>")
 	b.WriteString(title)
 	b.WriteString("</title>\n</head>\n<body>\n<h1>")
 	b.WriteString(title)
