@@ -46,7 +46,7 @@ var actions = []*action{
 	// Not in CPython: which CPython's bytes to produce (the one flag the
 	// command adds; a test's CPython parser gets the same argument).
 	{dest: "python", flags: []string{"--python"}, nargs: 1, metavar: "VERSION",
-		help: "produce the bytes of this CPython version: 3.12 or 3.13 (default: 3.13)"},
+		help: "produce the bytes of this CPython version: 3.12, 3.13 or 3.14 (default: 3.13)"},
 	{dest: "port", nargs: nargsOptional, help: "bind to this port (default: 8000)"},
 }
 

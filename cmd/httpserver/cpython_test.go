@@ -37,7 +37,7 @@ def parse_args(self, *a, **k):
     # The one flag the command adds to http.server's.
     self.add_argument('--python', metavar='VERSION', default='3.13',
                       help='produce the bytes of this CPython version: '
-                           '3.12 or 3.13 (default: %(default)s)')
+                           '3.12, 3.13 or 3.14 (default: %(default)s)')
     ns = real_parse_args(self, *a, **k)
     print(f"cgi={ns.cgi} bind={ns.bind!r} directory={ns.directory!r} "
           f"protocol={ns.protocol!r} python={ns.python!r} port={ns.port}")

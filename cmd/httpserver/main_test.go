@@ -41,8 +41,8 @@ options:
                         serve this directory (default: current directory)
   -p, --protocol VERSION
                         conform to this HTTP version (default: HTTP/1.0)
-  --python VERSION      produce the bytes of this CPython version: 3.12 or
-                        3.13 (default: 3.13)
+  --python VERSION      produce the bytes of this CPython version: 3.12, 3.13
+                        or 3.14 (default: 3.13)
 `
 
 // helpText200 is the same at COLUMNS=200, where nothing wraps.
@@ -59,7 +59,7 @@ options:
                         serve this directory (default: current directory)
   -p, --protocol VERSION
                         conform to this HTTP version (default: HTTP/1.0)
-  --python VERSION      produce the bytes of this CPython version: 3.12 or 3.13 (default: 3.13)
+  --python VERSION      produce the bytes of this CPython version: 3.12, 3.13 or 3.14 (default: 3.13)
 `
 
 // helpText40 is the same at COLUMNS=40.
@@ -93,8 +93,9 @@ options:
   --python VERSION
                   produce the bytes of
                   this CPython
-                  version: 3.12 or
-                  3.13 (default: 3.13)
+                  version: 3.12, 3.13
+                  or 3.14 (default:
+                  3.13)
 `
 
 const usageLine = "usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]\n" +
@@ -411,7 +412,7 @@ real = argparse.ArgumentParser.parse_args
 def parse_args(self, *a, **k):
     self.add_argument('--python', metavar='VERSION', default='3.13',
                       help='produce the bytes of this CPython version: '
-                           '3.12 or 3.13 (default: %(default)s)')
+                           '3.12, 3.13 or 3.14 (default: %(default)s)')
     return real(self, *a, **k)
 argparse.ArgumentParser.parse_args = parse_args
 sys.argv[0] = 'httpserver'
