@@ -244,3 +244,48 @@ func quoteByte(b *strings.Builder, c byte) {
 	b.WriteByte(hex[c>>4])
 	b.WriteByte(hex[c&0xF])
 }
+
+// Unencodable finds the first character of unquote(s) that os.fsencode
+// (or str.encode('utf-8', 'surrogateescape')) refuses: a surrogate
+// outside U+DC80..U+DCFF. It returns the character, the text of
+// unquote(s) before it, and whether there is one; UnquoteFS reports such
+// a path with ok false, and CPython's error message names the character
+// and its position.
+//
+//	Unencodable("/a%ED%A0%80b") = 0xD800, "/a", true
+func Unencodable(s string) (r rune, before string, found bool) {
+	if _, ok := UnquoteFS(s); ok {
+		return 0, "", false
+	}
+	var text []rune
+	for s != "" {
+		n := 0
+		for n < len(s) && s[n] < utf8.RuneSelf {
+			n++
+		}
+		if n == 0 {
+			for n < len(s) && s[n] >= utf8.RuneSelf {
+				n++
+			}
+			text = append(text, []rune(s[:n])...)
+			s = s[n:]
+			continue
+		}
+		b := unquoteToBytes(s[:n])
+		s = s[n:]
+		for len(b) > 0 {
+			if cp, ok := encodedSurrogate(b); ok {
+				if cp < 0xDC80 || cp > 0xDCFF {
+					return cp, string(text), true
+				}
+				text = append(text, cp)
+				b = b[3:]
+				continue
+			}
+			c, size := utf8.DecodeRune(b)
+			text = append(text, c)
+			b = b[size:]
+		}
+	}
+	return 0, string(text), false
+}

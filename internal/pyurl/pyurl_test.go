@@ -133,3 +133,23 @@ func TestQuoteUnquote(t *testing.T) {
 		}
 	}
 }
+
+func TestUnencodable(t *testing.T) {
+	tests := []struct {
+		in     string
+		r      rune
+		before string
+		found  bool
+	}{
+		{"/a%ED%A0%80b", 0xD800, "/a", true},
+		{"/dir/?%ED%B3%A9%ED%BF%BF", 0xDFFF, "/dir/?\uFFFD", true},
+		{"/caf%C3%A9", 0, "", false},
+		{"/%ED%B3%A9", 0, "", false},
+	}
+	for _, tt := range tests {
+		r, before, found := Unencodable(tt.in)
+		if r != tt.r || before != tt.before || found != tt.found {
+			t.Errorf("Unencodable(%q) = %U, %q, %v; want %U, %q, %v", tt.in, r, before, found, tt.r, tt.before, tt.found)
+		}
+	}
+}
