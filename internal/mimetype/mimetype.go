@@ -20,6 +20,8 @@ package mimetype
 import (
 	"maps"
 	"strings"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 //go:generate sh -c "python3 gen_tables.py 3.12.1 3.13.0 py314.txt > tables.go && gofmt -w tables.go"
@@ -106,7 +108,7 @@ func (t *Table) GuessType(path string, extensionsMap map[string]string) string {
 	if typ, ok := extensionsMap[ext]; ok {
 		return typ
 	}
-	if typ, ok := extensionsMap[lower(ext)]; ok {
+	if typ, ok := extensionsMap[pytext.Lower(ext)]; ok {
 		return typ
 	}
 	if typ := t.guess(path); typ != "" {
@@ -135,7 +137,7 @@ func (t *Table) guess(path string) string {
 func (t *Table) guessFileType(path string) string {
 	base, ext := splitext(path)
 	for {
-		suffix, ok := t.suffixes[lower(ext)]
+		suffix, ok := t.suffixes[pytext.Lower(ext)]
 		if !ok {
 			break
 		}
@@ -144,7 +146,7 @@ func (t *Table) guessFileType(path string) string {
 	if _, ok := t.encodings[ext]; ok { // case-sensitive: ".Z" but not ".z"
 		_, ext = splitext(base)
 	}
-	return t.types[lower(ext)]
+	return t.types[pytext.Lower(ext)]
 }
 
 // dataType is the type mimetypes.guess_type gives a data URL, rest being

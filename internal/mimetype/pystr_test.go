@@ -57,33 +57,3 @@ func TestSplitType(t *testing.T) {
 		}
 	}
 }
-
-func TestLower(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{".HTML", ".html"},
-		{".html", ".html"},
-		{"@[`{", "@[`{"},
-		{".\u212aSH", ".ksh"},
-		{".T\u0130F", ".ti\u0307f"},
-		{"ǅ", "ǆ"},
-		{"\xffA\xce", "\xffa\xce"},
-		{"Σ", "σ"},
-		{".Σ", ".σ"},
-		{".ΑΣ", ".ας"},
-		{"ΑΣ'", "ας'"},
-		{"ΑΣ'Α", "ασ'α"},
-		{"Α'Σ", "α'ς"},
-		{"ΑΣ1", "ας1"},
-		{"ΑΣΑ", "ασα"},
-		{"Α\u0301Σ", "α\u0301ς"},
-		{"1Σ", "1σ"},
-		{"Α\xffΣ", "α\xffσ"},
-		{"ΑΣ\xff", "ας\xff"},
-	}
-	for _, tt := range tests {
-		if got := lower(tt.in); got != tt.want {
-			t.Errorf("lower(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
-}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/httpfixture/httpfixture/internal/cpython"
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 // The differential test asks CPython 3.13 itself, in one process, about
@@ -146,7 +147,7 @@ func TestAgainstCPython(t *testing.T) {
 		var diffs []string
 		for i, l := range c.lists {
 			got := slices.Clone(l)
-			slices.SortStableFunc(got, func(a, b string) int { return Compare(Lower(a), Lower(b)) })
+			slices.SortStableFunc(got, func(a, b string) int { return Compare(pytext.Lower(a), pytext.Lower(b)) })
 			if !slices.Equal(got, a.sorted[i]) {
 				diffs = append(diffs, fmt.Sprintf("listing order of %+q = %+q; CPython %s says %+q", l, got, py.Full, a.sorted[i]))
 			}
@@ -191,8 +192,8 @@ func compareSplit(s string, want splitAnswer, full string) []string {
 func compareLower(names []string, a answers, full string) []string {
 	var diffs []string
 	for i, n := range names {
-		if got := Lower(n); got != a.lower[i] {
-			diffs = append(diffs, fmt.Sprintf("Lower(%+q) = %+q; CPython %s says %+q", n, got, full, a.lower[i]))
+		if got := pytext.Lower(n); got != a.lower[i] {
+			diffs = append(diffs, fmt.Sprintf("pytext.Lower(%+q) = %+q; CPython %s says %+q", n, got, full, a.lower[i]))
 		}
 	}
 	for r := rune(0); r < 0x110000; r++ {
@@ -203,8 +204,8 @@ func compareLower(names []string, a answers, full string) []string {
 		if !ok {
 			want = string(r)
 		}
-		if got := Lower(string(r)); got != want {
-			diffs = append(diffs, fmt.Sprintf("Lower(%+q) = %+q; CPython %s says %+q", string(r), got, full, want))
+		if got := pytext.Lower(string(r)); got != want {
+			diffs = append(diffs, fmt.Sprintf("pytext.Lower(%+q) = %+q; CPython %s says %+q", string(r), got, full, want))
 		}
 	}
 	return diffs

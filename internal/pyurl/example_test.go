@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/httpfixture/httpfixture/internal/pytext"
 	"github.com/httpfixture/httpfixture/internal/pyurl"
 )
 
@@ -19,7 +20,7 @@ func Example() {
 		fmt.Printf("%-30s %+q\n", path, pyurl.Normpath(fs))
 	}
 	names := []string{"b.txt", "\xff.bin", "A.txt", "é.txt", "a.txt"}
-	slices.SortStableFunc(names, func(a, b string) int { return pyurl.Compare(pyurl.Lower(a), pyurl.Lower(b)) })
+	slices.SortStableFunc(names, func(a, b string) int { return pyurl.Compare(pytext.Lower(a), pytext.Lower(b)) })
 	for _, name := range names {
 		fmt.Println(pyurl.QuoteFS(name))
 	}
