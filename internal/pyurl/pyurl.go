@@ -13,6 +13,7 @@
 package pyurl
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,30 +63,39 @@ type decoder func(dst, b []byte) (out []byte, encodable, decoded bool)
 func unquote(s string, decode decoder) (fs string, ok, decoded bool) {
 	var dst []byte
 	ok = true
-	for s != "" {
-		n := 0
-		for n < len(s) && s[n] < utf8.RuneSelf {
-			n++
-		}
-		if n == 0 {
-			for n < len(s) && s[n] >= utf8.RuneSelf {
-				n++
-			}
-			dst = append(dst, s[:n]...)
-			s = s[n:]
+	for run, ascii := range runs(s) {
+		if !ascii {
+			dst = append(dst, run...)
 			continue
 		}
 		var encodable bool
-		if dst, encodable, decoded = decode(dst, unquoteToBytes(s[:n])); !decoded {
+		if dst, encodable, decoded = decode(dst, unquoteToBytes(run)); !decoded {
 			return "", false, false
 		}
 		ok = ok && encodable
-		s = s[n:]
 	}
 	if !ok {
 		return "", false, true
 	}
 	return string(dst), true, true
+}
+
+// runs yields the runs of s that _asciire tells apart: ASCII runs, which
+// unquote decodes, and the runs between them, which pass through.
+func runs(s string) iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		for s != "" {
+			ascii := s[0] < utf8.RuneSelf
+			n := 1
+			for n < len(s) && (s[n] < utf8.RuneSelf) == ascii {
+				n++
+			}
+			if !yield(s[:n], ascii) {
+				return
+			}
+			s = s[n:]
+		}
+	}
 }
 
 // unquoteToBytes is urllib.parse.unquote_to_bytes: each "%" followed by two
@@ -258,21 +268,12 @@ func Unencodable(s string) (r rune, before string, found bool) {
 		return 0, "", false
 	}
 	var text []rune
-	for s != "" {
-		n := 0
-		for n < len(s) && s[n] < utf8.RuneSelf {
-			n++
-		}
-		if n == 0 {
-			for n < len(s) && s[n] >= utf8.RuneSelf {
-				n++
-			}
-			text = append(text, []rune(s[:n])...)
-			s = s[n:]
+	for run, ascii := range runs(s) {
+		if !ascii {
+			text = append(text, []rune(run)...)
 			continue
 		}
-		b := unquoteToBytes(s[:n])
-		s = s[n:]
+		b := unquoteToBytes(run)
 		for len(b) > 0 {
 			if cp, ok := encodedSurrogate(b); ok {
 				if cp < 0xDC80 || cp > 0xDCFF {
