@@ -128,6 +128,8 @@ func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 		python,
 		fixture.WithServerVersion(serverVersion),
 		fixture.WithLogOutput(stderr),
+		fixture.WithRecording(false), // a long-running server keeps nothing
+
 	)
 	// fixture names the option at fault; a user of the command knows -p.
 	// CPython takes any -p and writes it into each status line as it is;
