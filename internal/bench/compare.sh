@@ -12,8 +12,8 @@
 #   dir/        a directory of 1,000 small files (its listing)
 #   big.bin     a 100 MiB file of random bytes
 #
-# Each case runs against freshly started servers (so httpserver's
-# recorder, which keeps every exchange, starts empty), bound to 127.0.0.1
+# Each case runs against freshly started servers,
+# bound to 127.0.0.1
 # on ports the system picks, logging to /dev/null. Both servers are checked
 # to answer 200 with the same bytes before anything is timed.
 #
@@ -301,5 +301,5 @@ BEGIN {
 }
 END {
 	printf "\nLoopback, %s CPUs, Go %s, CPython %s; load: %s; errors: %d. ", cpus, substr(gover, 3), pyver, gen, errs
-	print "MB/s is 10^6 bytes of response per second. Both servers log each request (to /dev/null); httpserver also records every exchange."
+	print "MB/s is 10^6 bytes of response per second. Both servers log each request (to /dev/null); httpserver keeps no exchanges (the command runs WithRecording(false))."
 }' "$results"
