@@ -129,7 +129,7 @@ func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 		fixture.WithServerVersion(serverVersion),
 		fixture.WithLogOutput(stderr),
 		fixture.WithRecording(false), // a long-running server keeps nothing
-
+		cgiOption(opts.cgi),
 	)
 	// fixture names the option at fault; a user of the command knows -p.
 	// CPython takes any -p and writes it into each status line as it is;
@@ -222,4 +222,13 @@ func closeWithin(srv *fixture.Server, d time.Duration, signals <-chan os.Signal,
 		fmt.Fprintf(stderr, "%s: the server did not close within %v; exiting anyway\n", prog, d)
 	case <-signals:
 	}
+}
+
+// cgiOption is --cgi: CGIHTTPRequestHandler's cgi_directories. Without it
+// the option changes nothing.
+func cgiOption(on bool) fixture.Option {
+	if on {
+		return fixture.WithCGI()
+	}
+	return fixture.WithRecording(false)
 }

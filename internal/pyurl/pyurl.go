@@ -290,3 +290,17 @@ func Unencodable(s string) (r rune, before string, found bool) {
 	}
 	return 0, string(text), false
 }
+
+// Unquote is urllib.parse.unquote(s) with its default errors='replace', as
+// _url_collapse_path and run_cgi call it: bytes that are not UTF-8 become
+// U+FFFD.
+//
+//	Unquote("/cgi-bin/a%20b") = "/cgi-bin/a b"
+//	Unquote("/%ED%A0%80")     = "/\ufffd\ufffd\ufffd"
+func Unquote(s string) string {
+	if strings.IndexByte(s, '%') < 0 {
+		return s
+	}
+	text, _, _ := unquote(s, decodeReplace)
+	return text
+}

@@ -153,3 +153,20 @@ func TestUnencodable(t *testing.T) {
 		}
 	}
 }
+
+// The wanted values are CPython 3.13's urllib.parse.unquote(s).
+func TestUnquote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/cgi-bin/a%20b", "/cgi-bin/a b"},
+		{"/%ED%A0%80", "/\ufffd\ufffd\ufffd"},
+		{"/caf%C3%A9", "/café"},
+		{"/caf%E9", "/caf\ufffd"},
+		{"%zz", "%zz"},
+		{"é%41", "éA"},
+	}
+	for _, tt := range tests {
+		if got := Unquote(tt.in); got != tt.want {
+			t.Errorf("Unquote(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
