@@ -52,6 +52,44 @@ func UnquoteFS(s string) (fs string, ok bool) {
 	return fs, ok
 }
 
+// UnquoteFSMarked is UnquoteFS that keeps going past a surrogate
+// os.fsencode refuses, putting a NUL byte in its place, and reports
+// whether it met one. translate_path only encodes the path after
+// normpath, which may drop the element holding it ("/\ud800/.." is "/").
+//
+//	UnquoteFSMarked("/%ED%A0%80/..") = "/\x00/..", true
+func UnquoteFSMarked(s string) (fs string, marked bool) {
+	if fs, ok := UnquoteFS(s); ok {
+		return fs, false
+	}
+	fs, _, _ = unquote(s, decodeSurrogatePassMarked)
+	return fs, true
+}
+
+// decodeSurrogatePassMarked is decodeSurrogatePass with a NUL byte for each
+// surrogate os.fsencode refuses.
+func decodeSurrogatePassMarked(dst, b []byte) ([]byte, bool, bool) {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r != utf8.RuneError || n > 1 {
+			dst = append(dst, b[:n]...)
+			b = b[n:]
+			continue
+		}
+		cp, ok := encodedSurrogate(b)
+		if !ok {
+			return dst, false, false
+		}
+		if 0xDC80 <= cp && cp <= 0xDCFF {
+			dst = append(dst, byte(cp))
+		} else {
+			dst = append(dst, 0)
+		}
+		b = b[3:]
+	}
+	return dst, true, true
+}
+
 // A decoder appends to dst the fs bytes of b decoded from UTF-8 with one
 // error handler. encodable is false when the text holds a surrogate
 // os.fsencode refuses; decoded is false when the handler raises.
