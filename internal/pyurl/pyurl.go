@@ -45,7 +45,7 @@ func UnquoteFS(s string) (fs string, ok bool) {
 	if strings.IndexByte(s, '%') < 0 {
 		return s, true
 	}
-	if fs, ok, decoded := unquote(s, decodeSurrogatePass); decoded {
+	if fs, ok, decoded := unquote(s, surrogatePass(false)); decoded {
 		return fs, ok
 	}
 	fs, ok, _ = unquote(s, decodeReplace)
@@ -62,32 +62,8 @@ func UnquoteFSMarked(s string) (fs string, marked bool) {
 	if fs, ok := UnquoteFS(s); ok {
 		return fs, false
 	}
-	fs, _, _ = unquote(s, decodeSurrogatePassMarked)
+	fs, _, _ = unquote(s, surrogatePass(true))
 	return fs, true
-}
-
-// decodeSurrogatePassMarked is decodeSurrogatePass with a NUL byte for each
-// surrogate os.fsencode refuses.
-func decodeSurrogatePassMarked(dst, b []byte) ([]byte, bool, bool) {
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if r != utf8.RuneError || n > 1 {
-			dst = append(dst, b[:n]...)
-			b = b[n:]
-			continue
-		}
-		cp, ok := encodedSurrogate(b)
-		if !ok {
-			return dst, false, false
-		}
-		if 0xDC80 <= cp && cp <= 0xDCFF {
-			dst = append(dst, byte(cp))
-		} else {
-			dst = append(dst, 0)
-		}
-		b = b[3:]
-	}
-	return dst, true, true
 }
 
 // A decoder appends to dst the fs bytes of b decoded from UTF-8 with one
@@ -169,30 +145,37 @@ func unhex(c byte) byte {
 	return c - 'A' + 10
 }
 
-// decodeSurrogatePass is bytes.decode('utf-8', 'surrogatepass') followed
+// surrogatePass returns bytes.decode('utf-8', 'surrogatepass') followed
 // by os.fsencode: a surrogate encoded in UTF-8 decodes to itself, and
-// os.fsencode turns U+DC80..U+DCFF back into the byte it escapes.
-func decodeSurrogatePass(dst, b []byte) ([]byte, bool, bool) {
-	encodable := true
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if r != utf8.RuneError || n > 1 {
-			dst = append(dst, b[:n]...)
-			b = b[n:]
-			continue
+// os.fsencode turns U+DC80..U+DCFF back into the byte it escapes. Other
+// surrogates make the text unencodable; with mark, each is written as a
+// NUL byte and decoding goes on.
+func surrogatePass(mark bool) decoder {
+	return func(dst, b []byte) ([]byte, bool, bool) {
+		encodable := true
+		for len(b) > 0 {
+			r, n := utf8.DecodeRune(b)
+			if r != utf8.RuneError || n > 1 {
+				dst = append(dst, b[:n]...)
+				b = b[n:]
+				continue
+			}
+			cp, ok := encodedSurrogate(b)
+			if !ok {
+				return dst, false, false // UnicodeDecodeError
+			}
+			switch {
+			case 0xDC80 <= cp && cp <= 0xDCFF:
+				dst = append(dst, byte(cp))
+			case mark:
+				dst = append(dst, 0)
+			default:
+				encodable = false
+			}
+			b = b[3:]
 		}
-		cp, ok := encodedSurrogate(b)
-		if !ok {
-			return dst, false, false // UnicodeDecodeError
-		}
-		if 0xDC80 <= cp && cp <= 0xDCFF {
-			dst = append(dst, byte(cp))
-		} else {
-			encodable = false
-		}
-		b = b[3:]
+		return dst, encodable, true
 	}
-	return dst, encodable, true
 }
 
 // encodedSurrogate reports whether b starts with the three bytes UTF-8
