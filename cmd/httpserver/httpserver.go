@@ -91,9 +91,9 @@ func commandLine(args []string, cwd string, width int, stdout, stderr io.Writer)
 // start listens as test() does and serves opts.directory. It returns the
 // host to announce: the address -b chose, or "" for the listener's own.
 //
-// --cgi is accepted and changes nothing yet: CGI serving arrives with the
-// CGI handler, and until then the directory is served as without it (the
-// Server header is the same, CGIHTTPRequestHandler inheriting it).
+// --cgi makes it CGIHTTPRequestHandler: scripts under /cgi-bin and
+// /htbin (the Server header is the same, CGIHTTPRequestHandler
+// inheriting it).
 func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 	port, err := checkPort(opts)
 	if err != nil {
@@ -122,15 +122,18 @@ func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 	}
 	protocol := fixture.WithProtocol(opts.protocol)
 	python := fixture.WithPython(opts.python)
-	srv, err := fixture.Start(os.DirFS(dir),
+	options := []fixture.Option{
 		fixture.WithAddress(addr),
 		protocol,
 		python,
 		fixture.WithServerVersion(serverVersion),
 		fixture.WithLogOutput(stderr),
 		fixture.WithRecording(false), // a long-running server keeps nothing
-		cgiOption(opts.cgi),
-	)
+	}
+	if opts.cgi {
+		options = append(options, fixture.WithCGI())
+	}
+	srv, err := fixture.Start(os.DirFS(dir), options...)
 	// fixture names the option at fault; a user of the command knows -p.
 	// CPython takes any -p and writes it into each status line as it is;
 	// fixture refuses one that cannot be written so (empty, with a space or
@@ -222,13 +225,4 @@ func closeWithin(srv *fixture.Server, d time.Duration, signals <-chan os.Signal,
 		fmt.Fprintf(stderr, "%s: the server did not close within %v; exiting anyway\n", prog, d)
 	case <-signals:
 	}
-}
-
-// cgiOption is --cgi: CGIHTTPRequestHandler's cgi_directories. Without it
-// the option changes nothing.
-func cgiOption(on bool) fixture.Option {
-	if on {
-		return fixture.WithCGI()
-	}
-	return fixture.WithRecording(false)
 }
