@@ -780,3 +780,27 @@ func TestServeDirectoryAndPython(t *testing.T) {
 		t.Errorf("Main(--python 2.7) = %d, stderr %q; want 1 and a message naming --python", code, stderr.String())
 	}
 }
+
+// TestServeCGI runs a script with --cgi, as CGIHTTPRequestHandler would.
+func TestServeCGI(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "cgi-bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	script := "#!/bin/sh\nprintf 'Content-Type: text/plain\\n\\nhi %s' \"$1\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "cgi-bin", "hi.sh"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := startServing(t, "-b", "127.0.0.1", "--cgi", "-d", dir, "0")
+	c, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", s.port), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	io.WriteString(c, "GET /cgi-bin/hi.sh?there HTTP/1.0\r\n\r\n")
+	resp, _ := io.ReadAll(c)
+	if !strings.HasPrefix(string(resp), "HTTP/1.0 200 Script output follows\r\n") || !strings.HasSuffix(string(resp), "Content-Type: text/plain\n\nhi there") {
+		t.Errorf("--cgi: GET /cgi-bin/hi.sh?there = %q; want the script's output after \"200 Script output follows\"", resp)
+	}
+}
