@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/httpfixture/httpfixture/internal/pytext"
 )
 
 // ParseResponse splits raw, the bytes a server wrote for one exchange,
@@ -59,7 +61,7 @@ func parseHead(b []byte) (Response, []byte, bool) {
 		}
 		end = len(b) // headers never ended: keep what there is, no body
 	}
-	head := latin1(b[:end])
+	head := pytext.DecodeLatin1(b[:end])
 	var h Response
 	line, head := cutLine(head)
 	h.StatusLine = line
@@ -108,17 +110,4 @@ func headEnd(b []byte) int {
 func cutLine(s string) (line, rest string) {
 	line, rest, _ = strings.Cut(s, "\n")
 	return strings.TrimSuffix(line, "\r"), rest
-}
-
-func latin1(b []byte) string {
-	for _, c := range b {
-		if c >= 0x80 {
-			rs := make([]rune, len(b))
-			for i, c := range b {
-				rs[i] = rune(c)
-			}
-			return string(rs)
-		}
-	}
-	return string(b)
 }

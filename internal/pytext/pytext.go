@@ -177,3 +177,10 @@ func EscapeControl(s string) string {
 func needsEscape(r rune) bool {
 	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\\'
 }
+
+// IsSpace is str.isspace for one character: Unicode's White_Space, plus
+// the separators U+001C..U+001F that Python counts too. str.split() and
+// str.strip() without arguments cut at these.
+func IsSpace(r rune) bool {
+	return 0x1c <= r && r <= 0x1f || unicode.IsSpace(r)
+}

@@ -125,3 +125,18 @@ func TestParseInt(t *testing.T) {
 		}
 	}
 }
+
+// The wanted set is CPython 3.13's str.isspace() over the BMP.
+func TestIsSpace(t *testing.T) {
+	want := map[rune]bool{}
+	for _, r := range []rune{'\t', '\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0x1f, ' ', 0x85, 0xa0,
+		0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+		0x2028, 0x2029, 0x202f, 0x205f, 0x3000} {
+		want[r] = true
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if got := IsSpace(r); got != want[r] {
+			t.Errorf("IsSpace(%U) = %v; want %v", r, got, want[r])
+		}
+	}
+}
