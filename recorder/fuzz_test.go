@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
+	"github.com/httpfixture/httpfixture/internal/wire"
 )
 
 // FuzzParseResponse checks that ParseResponse keeps the bytes it is given
@@ -24,6 +25,11 @@ func FuzzParseResponse(f *testing.F) {
 		}
 		if r.Body != nil && len(r.Body) == 0 || !bytes.HasSuffix(raw, r.Body) {
 			t.Fatalf("ParseResponse(%q, %v).Body = %q; want a suffix of the input, nil when empty", raw, http09, r.Body)
+		}
+		// The capture finds the body where ParseResponse does, to keep
+		// and digest the same bytes.
+		if at := wire.BodyStart(raw, http09); !bytes.Equal(raw[at:], r.Body) {
+			t.Fatalf("wire.BodyStart(%q, %v) = %d, body %q; ParseResponse's body is %q", raw, http09, at, raw[at:], r.Body)
 		}
 		if http09 || r.StatusLine == "" && r.Interim == nil {
 			if !bytes.Equal(r.Body, raw) || r.StatusLine != "" || r.Interim != nil || r.Header != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
+	"github.com/httpfixture/httpfixture/internal/wire"
 )
 
 // ParseResponse splits raw, the bytes a server wrote for one exchange,
@@ -54,7 +55,7 @@ func parseHead(b []byte) (Response, []byte, bool) {
 	if !bytes.HasPrefix(b, []byte("HTTP/")) {
 		return Response{}, nil, false
 	}
-	end := headEnd(b)
+	end := wire.HeadEnd(b)
 	if end < 0 {
 		if bytes.IndexByte(b, '\n') < 0 {
 			return Response{}, nil, false
@@ -85,25 +86,6 @@ func parseHead(b []byte) (Response, []byte, bool) {
 		h.Header = nil
 	}
 	return h, b[end:], true
-}
-
-// headEnd returns the index just after the blank line ending the head
-// ("\n\n" or "\n\r\n"), or -1.
-func headEnd(b []byte) int {
-	for i := bytes.IndexByte(b, '\n'); i >= 0 && i+1 < len(b); {
-		switch {
-		case b[i+1] == '\n':
-			return i + 2
-		case b[i+1] == '\r' && i+2 < len(b) && b[i+2] == '\n':
-			return i + 3
-		}
-		j := bytes.IndexByte(b[i+1:], '\n')
-		if j < 0 {
-			return -1
-		}
-		i += 1 + j
-	}
-	return -1
 }
 
 // cutLine cuts s after its first LF, dropping the LF and a CR before it.

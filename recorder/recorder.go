@@ -21,8 +21,10 @@ type Exchange struct {
 	Conn int
 	// Seq numbers the exchanges of one connection from 1.
 	Seq int
-	// Client is the client's address, "127.0.0.1:54321".
+	// Client is the client's address, "127.0.0.1:54321"; Server is the
+	// address it connected to, "127.0.0.1:8000".
 	Client string
+	Server string
 	// Start is when the request line had been read; Duration runs from
 	// there until the response was complete.
 	Start    time.Time
@@ -43,7 +45,7 @@ type Exchange struct {
 // Request is the client's side of an exchange.
 type Request struct {
 	// Raw is the bytes read for this request: request line, header block
-	// and whatever body the handler read, up to the recorder's cap.
+	// and whatever body the handler read, up to the recorder's limit.
 	Raw []byte
 	// Size is the number of bytes read, which may exceed len(Raw).
 	Size int64
@@ -57,14 +59,19 @@ type Request struct {
 	Version string
 	// Header holds the header fields in the order sent, names as sent.
 	Header Header
-	// Body is the part of Raw after the header block.
+	// Body is the part of Raw after the header block: the body, or its
+	// first bytes when the body outgrew the recorder's limit.
 	Body []byte
+	// BodySize and BodySHA256 are the length and SHA-256 digest of all
+	// of the body read, however much of it Body holds.
+	BodySize   int64
+	BodySHA256 [32]byte
 }
 
 // Response is the server's side of an exchange.
 type Response struct {
-	// Raw is the bytes written for this exchange, up to the recorder's cap,
-	// interim 100 Continue responses included.
+	// Raw is the bytes written for this exchange, interim 100 Continue
+	// responses included, the body up to the recorder's limit.
 	Raw []byte
 	// Size is the number of bytes written, which may exceed len(Raw).
 	Size int64
@@ -80,8 +87,14 @@ type Response struct {
 	Reason  string
 	Header  Header
 	// Body is what followed the header block (the whole answer in HTTP/0.9
-	// style).
+	// style), or its first bytes when the body outgrew the recorder's
+	// limit.
 	Body []byte
+	// BodySize and BodySHA256 are the length and SHA-256 digest of all
+	// of the body written, however much of it Body holds. They are zero
+	// in Interim responses.
+	BodySize   int64
+	BodySHA256 [32]byte
 }
 
 // Field is one header field.

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"unicode/utf8"
@@ -57,4 +58,64 @@ func AppendHeader(dst []byte, keyword, value string) ([]byte, error) {
 		return dst[:n], shift(err, utf8.RuneCountInString(keyword)+2)
 	}
 	return append(dst, '\r', '\n'), nil
+}
+
+// BodyStart returns where the body begins in raw, the bytes a server wrote
+// for one exchange, as recorder.ParseResponse splits them: 0 for an answer
+// in HTTP/0.9 style or bytes that are no HTTP response, otherwise after
+// the head of the final response, past any 1xx responses with more bytes
+// after them. A head that never ends puts the start at len(raw).
+func BodyStart(raw []byte, http09 bool) int {
+	if http09 {
+		return 0
+	}
+	off := 0
+	for {
+		b := raw[off:]
+		if !bytes.HasPrefix(b, []byte("HTTP/")) {
+			return off
+		}
+		end := HeadEnd(b)
+		if end < 0 {
+			if bytes.IndexByte(b, '\n') < 0 {
+				return off
+			}
+			return len(raw)
+		}
+		if c := statusCode(b); c >= 100 && c < 200 && end < len(b) {
+			off += end
+			continue
+		}
+		return off + end
+	}
+}
+
+// statusCode is the code on the status line at the start of b, read as
+// recorder.ParseResponse reads it; 0 if it is no number.
+func statusCode(b []byte) int {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	_, rest, _ := bytes.Cut(line, []byte(" "))
+	code, _, _ := bytes.Cut(rest, []byte(" "))
+	n, _ := strconv.Atoi(string(code))
+	return n
+}
+
+// HeadEnd returns the index just after the blank line ending a head
+// ("\n\n" or "\n\r\n"), or -1.
+func HeadEnd(b []byte) int {
+	for i := bytes.IndexByte(b, '\n'); i >= 0 && i+1 < len(b); {
+		switch {
+		case b[i+1] == '\n':
+			return i + 2
+		case b[i+1] == '\r' && i+2 < len(b) && b[i+2] == '\n':
+			return i + 3
+		}
+		j := bytes.IndexByte(b[i+1:], '\n')
+		if j < 0 {
+			return -1
+		}
+		i += 1 + j
+	}
+	return -1
 }
