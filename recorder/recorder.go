@@ -134,15 +134,30 @@ func (h Header) Values(name string) []string {
 	return vs
 }
 
-// Recorder is the journal of a server's exchanges, in the order they
-// completed. It is safe for concurrent use.
+// Recorder is the journal of a server's exchanges, in the order they were
+// recorded: as each response was complete, before its last bytes reached
+// the client.
+//
+// A Recorder is safe for concurrent use. The server adds exchanges from
+// each connection's goroutine while a test reads; every query returns
+// copies taken under the lock, so what it returns never changes under
+// the caller (the byte slices in them are shared and must not be
+// modified). An exchange is in the recorder before its client has read
+// all of its answer, so a test that got a response can query for it
+// without waiting; a test that did not (a client in another goroutine, a
+// request that got no answer) waits with Wait or WaitFor. A failure
+// noticed after the exchange was recorded, such as the client going away
+// before the last byte was sent, is noted in its Error later.
 type Recorder struct {
 	mu sync.Mutex
 	ex []*Exchange
+	// changed is closed, and replaced, whenever an exchange is added or
+	// amended, to wake those waiting.
+	changed chan struct{}
 }
 
 // New returns an empty Recorder.
-func New() *Recorder { return &Recorder{} }
+func New() *Recorder { return &Recorder{changed: make(chan struct{})} }
 
 // Add appends e and returns a function that changes the stored copy
 // later, under the recorder's lock. The server records an exchange as
@@ -153,12 +168,23 @@ func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
 	p := &e
 	r.mu.Lock()
 	r.ex = append(r.ex, p)
+	r.wake()
 	r.mu.Unlock()
 	return func(f func(*Exchange)) {
 		r.mu.Lock()
 		f(p)
+		r.wake()
 		r.mu.Unlock()
 	}
+}
+
+// wake tells the waiters something changed; r.mu is held.
+func (r *Recorder) wake() {
+	if r.changed == nil { // a Recorder{} literal
+		return
+	}
+	close(r.changed)
+	r.changed = make(chan struct{})
 }
 
 // Exchanges returns a copy of every exchange recorded so far.
@@ -177,4 +203,13 @@ func (r *Recorder) Len() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.ex)
+}
+
+// Reset forgets every exchange recorded so far, for a test that checks
+// its phases one by one. Connection numbers go on from where they were.
+func (r *Recorder) Reset() {
+	r.mu.Lock()
+	r.ex = nil
+	r.wake()
+	r.mu.Unlock()
 }
