@@ -3,7 +3,6 @@ package recorder
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 )
@@ -15,7 +14,7 @@ func (r *Recorder) Last() (Exchange, bool) {
 	if len(r.ex) == 0 {
 		return Exchange{}, false
 	}
-	return *r.ex[len(r.ex)-1], true
+	return r.ex[len(r.ex)-1].get(), true
 }
 
 // Conn returns the exchanges of connection n (Exchange.Conn), in the
@@ -76,11 +75,11 @@ func (r *Recorder) Wait(ctx context.Context, n int) (Exchange, error) {
 	for {
 		r.mu.Lock()
 		if len(r.ex) >= n {
-			e := *r.ex[n-1]
+			e := r.ex[n-1].get()
 			r.mu.Unlock()
 			return e, nil
 		}
-		have, changed := len(r.ex), r.changed
+		have, changed := len(r.ex), r.waitChan()
 		r.mu.Unlock()
 		if err := r.sleep(ctx, changed); err != nil {
 			return Exchange{}, fmt.Errorf("recorder: waiting for exchange %d, %d recorded: %w", n, have, err)
@@ -94,7 +93,7 @@ func (r *Recorder) Wait(ctx context.Context, n int) (Exchange, error) {
 func (r *Recorder) WaitFor(ctx context.Context, ms ...Matcher) (Exchange, error) {
 	for {
 		r.mu.Lock()
-		changed := r.changed
+		changed := r.waitChan()
 		r.mu.Unlock()
 		e, err := r.Find(ms...)
 		if err == nil {
@@ -108,9 +107,6 @@ func (r *Recorder) WaitFor(ctx context.Context, ms ...Matcher) (Exchange, error)
 
 // sleep waits for changed to close or ctx to end.
 func (r *Recorder) sleep(ctx context.Context, changed chan struct{}) error {
-	if changed == nil {
-		return errors.New("the Recorder was not made with New")
-	}
 	select {
 	case <-changed:
 		return nil

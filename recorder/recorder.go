@@ -8,6 +8,7 @@
 package recorder
 
 import (
+	"crypto/sha256"
 	"strings"
 	"sync"
 	"time"
@@ -150,41 +151,92 @@ func (h Header) Values(name string) []string {
 // before the last byte was sent, is noted in its Error later.
 type Recorder struct {
 	mu sync.Mutex
-	ex []*Exchange
-	// changed is closed, and replaced, whenever an exchange is added or
-	// amended, to wake those waiting.
+	ex []*entry
+	// changed is closed whenever an exchange is added or amended, to wake
+	// those waiting; nil while nobody waits.
 	changed chan struct{}
 }
 
 // New returns an empty Recorder.
-func New() *Recorder { return &Recorder{changed: make(chan struct{})} }
+func New() *Recorder { return &Recorder{} }
 
 // Add appends e and returns a function that changes the stored copy
 // later, under the recorder's lock. The server records an exchange as
 // soon as its response is complete, before the last bytes reach the
 // client, so that a client that has read the answer always finds it here;
 // the function notes a failure that came after.
+//
+// Add completes an exchange given in part, when it is first read, so
+// that a server pays for parsing and digests only when a test looks: a
+// Response with Raw and nothing parsed (no StatusLine, Interim, Header or
+// Body) is parsed from Raw by ParseResponse, in HTTP/0.9 style when
+// Request.Version is "HTTP/0.9", keeping its Size, BodySize and
+// BodySHA256; and a request or response whose BodySHA256 is zero has its
+// body kept whole, so BodySize and BodySHA256 are set from Body.
 func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
-	p := &e
+	p := &entry{ex: e, partial: unparsed(&e.Response) ||
+		e.Request.BodySHA256 == [32]byte{} || e.Response.BodySHA256 == [32]byte{}}
 	r.mu.Lock()
 	r.ex = append(r.ex, p)
 	r.wake()
 	r.mu.Unlock()
 	return func(f func(*Exchange)) {
 		r.mu.Lock()
-		f(p)
+		f(&p.ex)
 		r.wake()
 		r.mu.Unlock()
 	}
 }
 
+// entry is a stored exchange.
+type entry struct {
+	ex Exchange
+	// partial: Add left parsing or digests to the first reader.
+	partial bool
+}
+
+func unparsed(r *Response) bool {
+	return len(r.Raw) > 0 && r.StatusLine == "" && r.Interim == nil && r.Header == nil && r.Body == nil
+}
+
+// get returns a copy of the stored exchange, complete; the recorder's
+// lock is held.
+func (p *entry) get() Exchange {
+	if p.partial {
+		p.partial = false
+		e := &p.ex
+		if unparsed(&e.Response) {
+			r := ParseResponse(e.Response.Raw, e.Request.Version == "HTTP/0.9")
+			r.Size, r.BodySize, r.BodySHA256 = e.Response.Size, e.Response.BodySize, e.Response.BodySHA256
+			e.Response = r
+		}
+		fillDigest(e.Request.Body, &e.Request.BodySize, &e.Request.BodySHA256)
+		fillDigest(e.Response.Body, &e.Response.BodySize, &e.Response.BodySHA256)
+	}
+	return p.ex
+}
+
+// fillDigest sets the size and digest of a body kept whole.
+func fillDigest(body []byte, size *int64, sum *[32]byte) {
+	if *sum == [32]byte{} {
+		*size, *sum = int64(len(body)), sha256.Sum256(body)
+	}
+}
+
 // wake tells the waiters something changed; r.mu is held.
 func (r *Recorder) wake() {
-	if r.changed == nil { // a Recorder{} literal
-		return
+	if r.changed != nil {
+		close(r.changed)
+		r.changed = nil
 	}
-	close(r.changed)
-	r.changed = make(chan struct{})
+}
+
+// waitChan returns the channel the next change closes; r.mu is held.
+func (r *Recorder) waitChan() chan struct{} {
+	if r.changed == nil {
+		r.changed = make(chan struct{})
+	}
+	return r.changed
 }
 
 // Exchanges returns a copy of every exchange recorded so far.
@@ -193,7 +245,7 @@ func (r *Recorder) Exchanges() []Exchange {
 	defer r.mu.Unlock()
 	out := make([]Exchange, len(r.ex))
 	for i, p := range r.ex {
-		out[i] = *p
+		out[i] = p.get()
 	}
 	return out
 }
