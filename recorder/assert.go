@@ -167,13 +167,8 @@ func Equal(got, want Exchange, opts ...gocmp.Option) gtcmp.Comparison {
 
 func sha256Sum(b []byte) [32]byte { return sha256.Sum256(b) }
 
-// dump is the whole exchange, for failure messages.
+// dump is the whole exchange, for failure messages: its transcript, as
+// recorded.
 func dump(e Exchange) string {
-	// TODO(transcript): the transcript format, once it lands.
-	var b strings.Builder
-	fmt.Fprintf(&b, "whole exchange:\n> %q\n< %q\n", e.Request.Raw, e.Response.Raw)
-	for _, l := range e.Log {
-		b.WriteString("log: " + l + "\n")
-	}
-	return b.String()
+	return "whole exchange:\n" + Transcript([]Exchange{e})
 }

@@ -133,3 +133,13 @@ func IgnoreHeaderCase() cmp.Option {
 		return ok && sf.Name() == "Name" && len(p) >= 2 && p.Index(-2).Type() == fieldType
 	}, cmp.Comparer(strings.EqualFold))
 }
+
+// Normalized compares exchanges as ns rewrite copies of them (see
+// Normalizer): the Raw bytes too, with the values replaced. Give all the
+// normalizers to one Normalized; two would both apply to each exchange,
+// which go-cmp refuses.
+func Normalized(ns ...Normalizer) cmp.Option {
+	return cmp.Transformer("recorder.Normalized", func(e Exchange) Exchange {
+		return Normalize([]Exchange{e}, ns...)[0]
+	})
+}

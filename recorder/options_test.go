@@ -77,3 +77,21 @@ func TestOptions(t *testing.T) {
 		t.Error("headers differing in order, case and ignored values are not equal")
 	}
 }
+
+func TestNormalized(t *testing.T) {
+	a := recorder.Exchange{Response: recorder.Response{
+		Raw:    []byte("HTTP/1.0 200 OK\r\nDate: Sat, 21 Nov 2026 16:46:21 GMT\r\n\r\n"),
+		Header: recorder.Header{{"Date", "Sat, 21 Nov 2026 16:46:21 GMT"}},
+	}}
+	b := recorder.Exchange{Response: recorder.Response{
+		Raw:    []byte("HTTP/1.0 200 OK\r\nDate: Sat, 21 Nov 2026 16:46:22 GMT\r\n\r\n"),
+		Header: recorder.Header{{"Date", "Sat, 21 Nov 2026 16:46:22 GMT"}},
+	}}
+	if cmp.Equal(a, b) || !cmp.Equal(a, b, recorder.Normalized(recorder.NormalizeDate())) {
+		t.Errorf("Normalized(NormalizeDate()): want exchanges that differ only in the Date equal, and unequal without it")
+	}
+	b.Response.Raw[len(b.Response.Raw)-4] = ' ' // the raw bytes differ beyond the date
+	if cmp.Equal(a, b, recorder.Normalized(recorder.NormalizeDate())) {
+		t.Errorf("Normalized ignores a difference in Raw outside the normalised value")
+	}
+}
