@@ -142,6 +142,33 @@ func (r *Recorder) Received(ms ...Matcher) gtcmp.Comparison {
 	}
 }
 
+// ReceivedN is a gotest.tools comparison that succeeds if exactly n of
+// the exchanges recorded so far match every one of ms. Its failure lists
+// those that do, or, when none does, the closest as Find's does.
+func (r *Recorder) ReceivedN(n int, ms ...Matcher) gtcmp.Comparison {
+	return func() gtcmp.Result {
+		all := r.Exchanges()
+		var got []Exchange
+		for _, e := range all {
+			if matchAll(&e, ms) {
+				got = append(got, e)
+			}
+		}
+		switch {
+		case len(got) == n:
+			return gtcmp.ResultSuccess
+		case len(got) == 0:
+			return gtcmp.ResultFailure(fmt.Sprintf("want %d exchanges, got none: %v", n, notFound(ms, all)))
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "want %d exchanges matching %s, got %d:", n, describeMatchers(ms), len(got))
+		for i := range got {
+			b.WriteString("\n  " + summary(&got[i]))
+		}
+		return gtcmp.ResultFailure(b.String())
+	}
+}
+
 // Poll is Received for gotest.tools/v3/poll.WaitOn: it is done when an
 // exchange matches every one of ms, and its last failure lists the
 // closest exchanges.

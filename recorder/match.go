@@ -42,6 +42,16 @@ func matchAll(e *Exchange, ms []Matcher) bool {
 	return true
 }
 
+// Not matches the exchanges m does not: Not(HasRequestHeader("Range")).
+func Not(m Matcher) Matcher {
+	return Matcher{"Not(" + m.String() + ")", func(e *Exchange) string {
+		if m.diff(e) == "" {
+			return "it matches " + m.String()
+		}
+		return ""
+	}}
+}
+
 // Func matches exchanges for which f returns true; desc names the
 // condition in failures.
 func Func(desc string, f func(Exchange) bool) Matcher {

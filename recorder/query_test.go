@@ -264,3 +264,35 @@ func TestWaitManyWaiters(t *testing.T) {
 		}
 	}
 }
+
+func TestNotAndReceivedN(t *testing.T) {
+	_, rec := served(t)
+	got := rec.Filter(recorder.Method("GET"), recorder.Not(recorder.Status(200)))
+	if len(got) != 2 || got[0].Request.Target != "/missing" || got[1].Response.Code != 304 {
+		t.Errorf("Filter(GET, Not(Status(200))) = %d exchanges; want the 404 and the 304", len(got))
+	}
+	e, _ := rec.Last()
+	if err := e.Check(recorder.Not(recorder.Status(304))); err == nil ||
+		!strings.Contains(err.Error(), "Not(Status(304)): it matches Status(304)") {
+		t.Errorf("Check(Not(Status(304))) on a 304: %v", err)
+	}
+	for _, tc := range []struct {
+		n    int
+		ms   []recorder.Matcher
+		fail string
+	}{
+		{2, []recorder.Matcher{recorder.Path("/dl/*")}, ""},
+		{4, []recorder.Matcher{recorder.Conn(1)}, ""},
+		{1, []recorder.Matcher{recorder.Path("/dl/*")}, "want 1 exchanges matching Path(\"/dl/*\"), got 2:\n  conn 1 #2 \"HEAD /dl/big.bin HTTP/1.1\" -> 200\n  conn 1 #3 \"GET /dl/big.bin?part=1 HTTP/1.1\" -> 200"},
+		{1, []recorder.Matcher{recorder.Method("PUT")}, "want 1 exchanges, got none: no exchange matched Method(\"PUT\"); 5 recorded, the closest:"},
+	} {
+		res := rec.ReceivedN(tc.n, tc.ms...)()
+		msg := ""
+		if !res.Success() {
+			msg = res.(interface{ FailureMessage() string }).FailureMessage()
+		}
+		if tc.fail == "" && msg != "" || tc.fail != "" && !strings.HasPrefix(msg, tc.fail) {
+			t.Errorf("ReceivedN(%d, %v): %q; want failure %q", tc.n, tc.ms, msg, tc.fail)
+		}
+	}
+}
