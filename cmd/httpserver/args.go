@@ -43,10 +43,15 @@ var actions = []*action{
 		help: "serve this directory (default: current directory)"},
 	{dest: "protocol", flags: []string{"-p", "--protocol"}, nargs: 1, metavar: "VERSION",
 		help: "conform to this HTTP version (default: HTTP/1.0)"},
-	// Not in CPython: which CPython's bytes to produce (the one flag the
-	// command adds; a test's CPython parser gets the same argument).
+	// Not in CPython: the flags the command adds, which CPython's parser
+	// gets too in the tests (ourFlagsPython). Help texts are wrapped as
+	// textwrap wraps them only if no word is longer than 11 characters or
+	// has a hyphen inside it (see wrapWords).
 	{dest: "python", flags: []string{"--python"}, nargs: 1, metavar: "VERSION",
 		help: "produce the bytes of this CPython version: 3.12, 3.13 or 3.14 (default: 3.13)"},
+	{dest: "record", flags: []string{"--record"}, nargs: 1, metavar: "FILE",
+		help: "record every exchange to FILE, as JSON lines when each completes or, " +
+			"if FILE ends in .har, as HAR at exit with bodies cut at 1 MiB"},
 	{dest: "port", nargs: nargsOptional, help: "bind to this port (default: 8000)"},
 }
 
@@ -70,13 +75,14 @@ func lookupOption(s string) *action {
 	return nil
 }
 
-// options is the parsed Namespace. bind is nil for None.
+// options is the parsed Namespace. bind and record are nil for None.
 type options struct {
 	cgi       bool
 	bind      *string
 	directory string
 	protocol  string
 	python    string
+	record    *string
 	port      *big.Int
 }
 
@@ -409,6 +415,8 @@ func (p *parser) takeAction(a *action, args []string) error {
 		p.opts.protocol = args[0]
 	case "python":
 		p.opts.python = args[0]
+	case "record":
+		p.opts.record = &args[0]
 	case "port":
 		return p.takePort(a, args)
 	}

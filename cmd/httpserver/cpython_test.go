@@ -23,6 +23,19 @@ func findPython(t *testing.T) string {
 	return cpython.Find(t, "3.13").Path
 }
 
+// ourFlagsPython is the body of a parse_args that adds the flags the
+// command adds to http.server's (args.go) to the parser, self, before
+// parsing: the CPython parsers of the tests get them too.
+const ourFlagsPython = `
+    self.add_argument('--python', metavar='VERSION', default='3.13',
+                      help='produce the bytes of this CPython version: '
+                           '3.12, 3.13 or 3.14 (default: %(default)s)')
+    self.add_argument('--record', metavar='FILE',
+                      help='record every exchange to FILE, as JSON lines when each '
+                           'completes or, if FILE ends in .har, as HAR at exit '
+                           'with bodies cut at 1 MiB')
+`
+
 // cpythonScript reads {"mode": ..., "cases": [...]} as JSON on stdin and
 // prints a JSON list of results. Arguments travel as base64 and are
 // decoded as CPython decodes argv (os.fsdecode, surrogateescape).
@@ -33,14 +46,9 @@ sys.argv[0] = "httpserver"  # argparse's prog
 os.getcwd = lambda: "<cwd>"  # the default of -d; imports use posix.getcwd
 
 real_parse_args = argparse.ArgumentParser.parse_args
-def parse_args(self, *a, **k):
-    # The one flag the command adds to http.server's.
-    self.add_argument('--python', metavar='VERSION', default='3.13',
-                      help='produce the bytes of this CPython version: '
-                           '3.12, 3.13 or 3.14 (default: %(default)s)')
-    ns = real_parse_args(self, *a, **k)
+def parse_args(self, *a, **k):` + ourFlagsPython + `    ns = real_parse_args(self, *a, **k)
     print(f"cgi={ns.cgi} bind={ns.bind!r} directory={ns.directory!r} "
-          f"protocol={ns.protocol!r} python={ns.python!r} port={ns.port}")
+          f"protocol={ns.protocol!r} python={ns.python!r} record={ns.record!r} port={ns.port}")
     sys.exit(0)
 argparse.ArgumentParser.parse_args = parse_args
 
@@ -139,8 +147,9 @@ func ourCommandLine(columns *string, args []string) cpythonResult {
 	var stdout, stderr bytes.Buffer
 	opts, code, ok := commandLine(args, "<cwd>", width, &stdout, &stderr)
 	if ok {
-		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s python=%s port=%s\n",
-			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol), pyRepr(opts.python), opts.port)
+		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s python=%s record=%s port=%s\n",
+			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol), pyRepr(opts.python),
+			pyOptional(opts.record), opts.port)
 	}
 	return cpythonResult{Code: code, Stdout: stdout.String(), Stderr: stderr.String()}
 }

@@ -35,9 +35,10 @@ const closeDeadline = 5 * time.Second
 //
 // Main serves until a value arrives on signals (a nil channel never
 // stops it), then prints "\nKeyboard interrupt received, exiting." and
-// closes the server, as CPython does on KeyboardInterrupt. It returns 0
-// after a signal or -h, 2 for a usage error and 1 when the server cannot
-// start.
+// closes the server, as CPython does on KeyboardInterrupt. With --record
+// it then completes the recording (see recording). It returns 0 after a
+// signal or -h, 2 for a usage error and 1 when the server cannot start or
+// the recording could not be written.
 func Main(args []string, getenv func(string) string, stdout, stderr io.Writer, signals <-chan os.Signal) int {
 	width := formatterWidth(columnsFromEnv(getenv, func() int {
 		if f, ok := stdout.(*os.File); ok {
@@ -56,15 +57,26 @@ func Main(args []string, getenv func(string) string, stdout, stderr io.Writer, s
 	if !ok {
 		return code
 	}
-	srv, host, err := start(opts, stderr)
+	var rec *recording
+	if opts.record != nil {
+		if rec, err = openRecording(*opts.record, stderr); err != nil {
+			fmt.Fprintf(stderr, "%s: %s\n", prog, pyStderr(err.Error()))
+			return 1
+		}
+	}
+	srv, host, err := start(opts, stderr, rec.options()...)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", prog, pyStderr(err.Error()))
+		rec.close() // an empty recording
 		return 1
 	}
 	announce(stdout, host, srv.Addr())
 	<-signals
 	io.WriteString(stdout, "\nKeyboard interrupt received, exiting.\n")
 	closeWithin(srv, closeDeadline, signals, stderr)
+	if rec.close() != nil {
+		return 1
+	}
 	return 0
 }
 
@@ -88,13 +100,14 @@ func commandLine(args []string, cwd string, width int, stdout, stderr io.Writer)
 	return opts, 0, true
 }
 
-// start listens as test() does and serves opts.directory. It returns the
-// host to announce: the address -b chose, or "" for the listener's own.
+// start listens as test() does and serves opts.directory, with extra
+// options after those opts gives. It returns the host to announce: the
+// address -b chose, or "" for the listener's own.
 //
 // --cgi makes it CGIHTTPRequestHandler: scripts under /cgi-bin and
 // /htbin (the Server header is the same, CGIHTTPRequestHandler
 // inheriting it).
-func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
+func start(opts *options, stderr io.Writer, extra ...fixture.Option) (*fixture.Server, string, error) {
 	port, err := checkPort(opts)
 	if err != nil {
 		return nil, "", err
@@ -133,6 +146,7 @@ func start(opts *options, stderr io.Writer) (*fixture.Server, string, error) {
 	if opts.cgi {
 		options = append(options, fixture.WithCGI())
 	}
+	options = append(options, extra...)
 	srv, err := fixture.Start(os.DirFS(dir), options...)
 	// fixture names the option at fault; a user of the command knows -p.
 	// CPython takes any -p and writes it into each status line as it is;

@@ -1,12 +1,23 @@
 // Command httpserver is CPython 3.13's `python -m http.server`, flag for
 // flag, served by package fixture:
 //
-//	httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]
+//	httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]
+//	           [--python VERSION] [--record FILE] [port]
 //
 // It reads its command line as argparse does, with the same help, usage
 // errors and exit status 2, prints the same "Serving HTTP on ..." line and
 // logs each request to stderr as http.server does. SIGINT or SIGTERM stops
 // it with "Keyboard interrupt received, exiting." and exit status 0.
+//
+// Two flags are its own. --python VERSION produces the bytes of CPython
+// 3.12, 3.13 (the default) or 3.14. --record FILE records every exchange,
+// raw and parsed, to FILE: as JSON lines (recorder.Exchange.MarshalJSON's
+// form, read back with recorder.ReadJSONL), each line written as its
+// exchange completes; or, when FILE ends in ".har", as a HAR 1.2 file
+// (recorder.WriteHAR) written at exit, the exchanges kept in memory until
+// then with at most 1 MiB of each body. The server itself keeps nothing,
+// as without --record. A recording that cannot be written makes the exit
+// status 1.
 package main
 
 import (

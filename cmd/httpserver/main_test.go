@@ -27,7 +27,7 @@ import (
 // helpText is `python -m http.server -h` at 80 columns, with prog
 // "httpserver".
 const helpText = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]
-                  [--python VERSION]
+                  [--python VERSION] [--record FILE]
                   [port]
 
 positional arguments:
@@ -43,10 +43,13 @@ options:
                         conform to this HTTP version (default: HTTP/1.0)
   --python VERSION      produce the bytes of this CPython version: 3.12, 3.13
                         or 3.14 (default: 3.13)
+  --record FILE         record every exchange to FILE, as JSON lines when each
+                        completes or, if FILE ends in .har, as HAR at exit
+                        with bodies cut at 1 MiB
 `
 
 // helpText200 is the same at COLUMNS=200, where nothing wraps.
-const helpText200 = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [--python VERSION] [port]
+const helpText200 = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [--python VERSION] [--record FILE] [port]
 
 positional arguments:
   port                  bind to this port (default: 8000)
@@ -60,6 +63,7 @@ options:
   -p, --protocol VERSION
                         conform to this HTTP version (default: HTTP/1.0)
   --python VERSION      produce the bytes of this CPython version: 3.12, 3.13 or 3.14 (default: 3.13)
+  --record FILE         record every exchange to FILE, as JSON lines when each completes or, if FILE ends in .har, as HAR at exit with bodies cut at 1 MiB
 `
 
 // helpText40 is the same at COLUMNS=40.
@@ -68,6 +72,7 @@ const helpText40 = `usage: httpserver [-h] [--cgi]
                   [-d DIRECTORY]
                   [-p VERSION]
                   [--python VERSION]
+                  [--record FILE]
                   [port]
 
 positional arguments:
@@ -96,10 +101,17 @@ options:
                   version: 3.12, 3.13
                   or 3.14 (default:
                   3.13)
+  --record FILE   record every
+                  exchange to FILE, as
+                  JSON lines when each
+                  completes or, if
+                  FILE ends in .har,
+                  as HAR at exit with
+                  bodies cut at 1 MiB
 `
 
 const usageLine = "usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]\n" +
-	"                  [--python VERSION]\n" +
+	"                  [--python VERSION] [--record FILE]\n" +
 	"                  [port]\n"
 
 // envWith is a getenv that knows only COLUMNS; "" leaves it unset.
@@ -204,13 +216,16 @@ var usageErrors = []struct {
 	{[]string{"--pr"}, "argument -p/--protocol: expected one argument"},
 	{[]string{"--py"}, "argument --python: expected one argument"},
 	{[]string{"--pr"}, "argument -p/--protocol: expected one argument"},
+	{[]string{"--record"}, "argument --record: expected one argument"},
+	{[]string{"--rec", "--cgi"}, "argument --record: expected one argument"},
+	{[]string{"--record", "a", "1", "2"}, "unrecognized arguments: 2"},
 	{[]string{"--cgi=1"}, "argument --cgi: ignored explicit argument '1'"},
 	{[]string{"--c="}, "argument --cgi: ignored explicit argument ''"},
 	{[]string{"--help=x"}, "argument -h/--help: ignored explicit argument 'x'"},
 	{[]string{"-h=x"}, "argument -h/--help: ignored explicit argument 'x'"},
 	{[]string{"-h-x"}, "argument -h/--help: ignored explicit argument '-x'"},
-	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol, --python"},
-	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol, --python"},
+	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol, --python, --record"},
+	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol, --python, --record"},
 	{[]string{strings.Repeat("1", pytext.MaxStrDigits+1)}, "argument port: invalid int value: '" + strings.Repeat("1", pytext.MaxStrDigits+1) + "'"},
 }
 
@@ -237,6 +252,7 @@ func TestUsageErrorWraps(t *testing.T) {
 		"                  [-d DIRECTORY]\n" +
 		"                  [-p VERSION]\n" +
 		"                  [--python VERSION]\n" +
+		"                  [--record FILE]\n" +
 		"                  [port]\n" +
 		"httpserver: error: unrecognized arguments: --foo\n"
 	if code != 2 || stderr != want {
@@ -247,12 +263,13 @@ func TestUsageErrorWraps(t *testing.T) {
 // ns is the Namespace line of a parse, as the CPython script prints it:
 // the defaults, with fields given as "name=repr" replaced.
 func ns(fields ...string) string {
-	v := map[string]string{"cgi": "False", "bind": "None", "directory": "'<cwd>'", "protocol": "'HTTP/1.0'", "python": "'3.13'", "port": "8000"}
+	v := map[string]string{"cgi": "False", "bind": "None", "directory": "'<cwd>'", "protocol": "'HTTP/1.0'", "python": "'3.13'", "record": "None", "port": "8000"}
 	for _, f := range fields {
 		name, repr, _ := strings.Cut(f, "=")
 		v[name] = repr
 	}
-	return fmt.Sprintf("cgi=%s bind=%s directory=%s protocol=%s python=%s port=%s\n", v["cgi"], v["bind"], v["directory"], v["protocol"], v["python"], v["port"])
+	return fmt.Sprintf("cgi=%s bind=%s directory=%s protocol=%s python=%s record=%s port=%s\n",
+		v["cgi"], v["bind"], v["directory"], v["protocol"], v["python"], v["record"], v["port"])
 }
 
 // parses are command lines argparse accepts, with the Namespace.
@@ -306,6 +323,12 @@ var parses = []struct {
 	{[]string{"-pHTTP/1.1"}, ns("protocol='HTTP/1.1'")},
 	{[]string{"-p", `it's "x"`}, ns(`protocol='it\'s "x"'`)},
 	{[]string{"-d", "x", "-p", "y", "-b", "z", "--cgi", "7"}, ns("cgi=True", "bind='z'", "directory='x'", "protocol='y'", "port=7")},
+	{[]string{"--record", "out.jsonl"}, ns("record='out.jsonl'")},
+	{[]string{"--rec=out.har", "80"}, ns("record='out.har'", "port=80")},
+	{[]string{"--r", "-"}, ns("record='-'")},
+	{[]string{"--record", ""}, ns("record=''")},
+	{[]string{"--record", "-5", "6"}, ns("record='-5'", "port=6")},
+	{[]string{"--record", "a", "--record", "b"}, ns("record='b'")},
 }
 
 func TestParse(t *testing.T) {
@@ -400,33 +423,29 @@ func showColumns(c *string) string {
 	return fmt.Sprintf("%q", *c)
 }
 
-// TestUsageMatchesServerPy runs `python -m http.server` itself on bad
-// command lines and compares its stderr, with "server.py" replaced by
-// "httpserver", and its exit status with ours. At 80 columns the names'
-// lengths make no difference to the layout.
-// withPythonFlag runs http.server's command line with the one flag ours
-// adds, --python, so that the rest can be compared as it is.
-const withPythonFlag = `
+// withOurFlags runs http.server's command line with the flags ours adds,
+// so that the rest can be compared as it is.
+const withOurFlags = `
 import argparse, runpy, sys
 real = argparse.ArgumentParser.parse_args
-def parse_args(self, *a, **k):
-    self.add_argument('--python', metavar='VERSION', default='3.13',
-                      help='produce the bytes of this CPython version: '
-                           '3.12, 3.13 or 3.14 (default: %(default)s)')
-    return real(self, *a, **k)
+def parse_args(self, *a, **k):` + ourFlagsPython + `    return real(self, *a, **k)
 argparse.ArgumentParser.parse_args = parse_args
 sys.argv[0] = 'httpserver'
 runpy.run_module('http.server', run_name='__main__')
 `
 
+// TestUsageMatchesServerPy runs `python -m http.server` itself on bad
+// command lines and compares its stderr, with "server.py" replaced by
+// "httpserver", and its exit status with ours. At 80 columns the names'
+// lengths make no difference to the layout.
 func TestUsageMatchesServerPy(t *testing.T) {
 	python := findPython(t)
 	for _, args := range [][]string{
-		{"abc"}, {"--foo"}, {"-b"}, {"1", "2"}, {"--=x"}, {"--cgi=1"}, {"-h"},
+		{"abc"}, {"--foo"}, {"-b"}, {"1", "2"}, {"--=x"}, {"--cgi=1"}, {"-h"}, {"--record"},
 	} {
 		t.Run(fmt.Sprintf("%q", args), func(t *testing.T) {
 			res := icmd.RunCmd(icmd.Cmd{
-				Command: append([]string{python, "-I", "-c", withPythonFlag}, args...),
+				Command: append([]string{python, "-I", "-c", withOurFlags}, args...),
 				Env:     []string{"COLUMNS=80"},
 				Timeout: 20 * time.Second,
 			})
@@ -566,9 +585,16 @@ func (s *serving) stop(t *testing.T, sig os.Signal) int {
 	}
 }
 
-// get sends a raw HTTP/1.0 request to host and the server's port, and
-// returns the response.
+// get sends a raw HTTP/1.0 request for / to host and the server's port,
+// and returns the response.
 func get(t *testing.T, host, port string) string {
+	t.Helper()
+	return send(t, host, port, "GET / HTTP/1.0\r\n\r\n")
+}
+
+// send sends request to host and the server's port on a connection of its
+// own, and returns the response, read until the server closes.
+func send(t *testing.T, host, port, request string) string {
 	t.Helper()
 	c, err := net.DialTimeout("tcp", net.JoinHostPort(host, port), 5*time.Second)
 	if err != nil {
@@ -576,7 +602,7 @@ func get(t *testing.T, host, port string) string {
 	}
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := io.WriteString(c, "GET / HTTP/1.0\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(c, request); err != nil {
 		t.Fatal(err)
 	}
 	resp, err := io.ReadAll(c)
@@ -700,9 +726,10 @@ func firstLine(s string) string {
 	return line
 }
 
-// TestBinarySignals builds the command and stops it with a real SIGINT
-// and a real SIGTERM.
-func TestBinarySignals(t *testing.T) {
+// buildCommand builds the command for a test that runs it as a process
+// and sends it signals, or skips the test where that cannot be done.
+func buildCommand(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("httpserver: -short: not building the command")
 	}
@@ -717,23 +744,39 @@ func TestBinarySignals(t *testing.T) {
 	if out, err := exec.Command(goTool, "build", "-o", exe, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return exe
+}
+
+// startCommand runs the command built by buildCommand with args, and
+// returns it serving, with its "Serving HTTP" line's groups. It is
+// killed when the test ends, if it is still running.
+func startCommand(t *testing.T, exe string, args ...string) (*icmd.Result, []string) {
+	t.Helper()
+	res := icmd.StartCmd(icmd.Cmd{Command: append([]string{exe}, args...), Dir: t.TempDir()})
+	if res.Error != nil {
+		t.Fatalf("starting %s: %v", exe, res.Error)
+	}
+	t.Cleanup(func() { res.Cmd.Process.Kill() })
+	var m []string
+	poll.WaitOn(t, func(poll.LogT) poll.Result {
+		if m = servingLine.FindStringSubmatch(res.Stdout()); m == nil {
+			return poll.Continue("no Serving line yet: stdout %q, stderr %q", res.Stdout(), res.Stderr())
+		}
+		return poll.Success()
+	}, poll.WithTimeout(10*time.Second))
+	return res, m
+}
+
+// TestBinarySignals builds the command and stops it with a real SIGINT
+// and a real SIGTERM.
+func TestBinarySignals(t *testing.T) {
+	exe := buildCommand(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			if signal.Ignored(sig) {
 				t.Skipf("httpserver: %v is ignored here, so in the command too, which leaves it so as CPython does", sig)
 			}
-			res := icmd.StartCmd(icmd.Cmd{Command: []string{exe, "-b", "127.0.0.1", "0"}, Dir: t.TempDir()})
-			if res.Error != nil {
-				t.Fatalf("starting %s: %v", exe, res.Error)
-			}
-			t.Cleanup(func() { res.Cmd.Process.Kill() })
-			var m []string
-			poll.WaitOn(t, func(poll.LogT) poll.Result {
-				if m = servingLine.FindStringSubmatch(res.Stdout()); m == nil {
-					return poll.Continue("no Serving line yet: stdout %q, stderr %q", res.Stdout(), res.Stderr())
-				}
-				return poll.Success()
-			}, poll.WithTimeout(10*time.Second))
+			res, m := startCommand(t, exe, "-b", "127.0.0.1", "0")
 			checkResponse(t, get(t, "127.0.0.1", m[2]))
 			if err := res.Cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
