@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
+	"github.com/httpfixture/httpfixture/internal/wire"
 )
 
 // A Normalizer rewrites an exchange to hide what changes from run to run
@@ -411,10 +412,10 @@ func normRequestSpans(head []byte, name string) [][2]int {
 		have = false
 	}
 	for pos := i + 1; pos < len(head); {
-		line := normNextLine(head[pos:])
+		line := wire.NextLine(head[pos:])
 		start := pos
 		pos += len(line)
-		if !normIsHeaderLine(line) {
+		if !wire.IsHeaderLine(line) {
 			break
 		}
 		if line[0] == ' ' || line[0] == '\t' {
@@ -436,40 +437,6 @@ func normRequestSpans(head []byte, name string) [][2]int {
 	}
 	flush()
 	return spans
-}
-
-// normNextLine returns the first line of b with its end, "\r\n", "\r" or
-// "\n"; all of b if it has none. b is not empty.
-func normNextLine(b []byte) []byte {
-	for i, c := range b {
-		switch c {
-		case '\n':
-			return b[:i+1]
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				return b[:i+2]
-			}
-			return b[:i+1]
-		}
-	}
-	return b
-}
-
-// normIsHeaderLine is the email package's headerRE,
-// ^(From |[\041-\071\073-\176]*:|[\t ]).
-func normIsHeaderLine(line []byte) bool {
-	if bytes.HasPrefix(line, []byte("From ")) || line[0] == ' ' || line[0] == '\t' {
-		return true
-	}
-	for _, c := range line {
-		if c == ':' {
-			return true
-		}
-		if c < 0x21 || c > 0x7e {
-			return false
-		}
-	}
-	return false
 }
 
 // normResponseSpans returns where the values of the fields called name

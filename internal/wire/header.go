@@ -78,10 +78,10 @@ func ParseHeader(block []byte, add func(name, value string)) {
 		}
 	}
 	for pos := 0; pos < len(s); {
-		line := nextLine(s[pos:])
+		line := NextLine(s[pos:])
 		start := pos
 		pos += len(line)
-		if !isHeaderLine(line) {
+		if !IsHeaderLine(line) {
 			break // the body begins
 		}
 		if line[0] == ' ' || line[0] == '\t' {
@@ -105,11 +105,12 @@ func ParseHeader(block []byte, add func(name, value string)) {
 	flush()
 }
 
-// isHeaderLine is the email package's headerRE:
-// ^(From |[\041-\071\073-\176]*:|[\t ]). Non-ASCII characters, two bytes
-// or more in the decoded text, fail the name test as they should.
-func isHeaderLine(line string) bool {
-	if strings.HasPrefix(line, "From ") || line[0] == ' ' || line[0] == '\t' {
+// IsHeaderLine is the email package's headerRE:
+// ^(From |[\041-\071\073-\176]*:|[\t ]), on a line that is not empty.
+// Non-ASCII characters, two bytes or more in the decoded text, fail the
+// name test as they should.
+func IsHeaderLine[T string | []byte](line T) bool {
+	if len(line) >= 5 && string(line[:5]) == "From " || line[0] == ' ' || line[0] == '\t' {
 		return true
 	}
 	for i := 0; i < len(line); i++ {
@@ -124,10 +125,10 @@ func isHeaderLine(line string) bool {
 	return false
 }
 
-// nextLine returns the first line of s up to and including its end, "\r\n",
-// "\r" or "\n", as io.StringIO with newline="" splits lines; all of s if
-// it holds no line end. s must not be empty.
-func nextLine(s string) string {
+// NextLine returns the first line of s up to and including its end,
+// "\r\n", "\r" or "\n", as io.StringIO with newline="" splits lines; all
+// of s if it holds no line end. s must not be empty.
+func NextLine[T string | []byte](s T) T {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\n':

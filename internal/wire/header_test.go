@@ -315,10 +315,10 @@ func TestSplitLines(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for s := tt.in; s != ""; s = s[len(got[len(got)-1]):] {
-			got = append(got, nextLine(s))
+			got = append(got, NextLine(s))
 		}
 		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
-			t.Errorf("nextLine over %q = %q; want %q", tt.in, got, tt.want)
+			t.Errorf("NextLine over %q = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }
