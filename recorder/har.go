@@ -44,13 +44,14 @@ const harTime = "2006-01-02T15:04:05.000Z07:00"
 // are the exchange's Duration in milliseconds; send and receive are 0,
 // and what is not known is -1, as HAR asks. A request without a method
 // (a malformed one) still has an entry, method "", and the exchange's
-// Error, if any, is the entry's comment.
+// Error, if any, is the entry's comment, followed by "fault: " and its
+// Fault, if any ("; " between them when both are set).
 //
 // Fields that are not HAR's start with an underscore, as HAR asks:
 // request and response "_bodySha256" (BodySHA256 in hexadecimal) and
 // "_truncated" (true when the recorder kept only the first bytes of the
 // body: text then holds those, bodySize counts all), and the entry's
-// "_log" (Log).
+// "_log" (Log) and "_fault" (Fault, the wire fault the server applied).
 func WriteHAR(w io.Writer, exs []Exchange) error {
 	h := harFile{Log: harLog{
 		Version: "1.2",
@@ -116,6 +117,7 @@ type harEntry struct {
 	Connection      string      `json:"connection,omitempty"`
 	Comment         string      `json:"comment,omitempty"`
 	Log             []string    `json:"_log,omitempty"`
+	Fault           string      `json:"_fault,omitempty"`
 }
 
 type harRequest struct {
@@ -198,6 +200,10 @@ func harEntryOf(e Exchange) harEntry {
 		Timings:         harTimings{Blocked: -1, DNS: -1, Connect: -1, Wait: ms, SSL: -1},
 		Comment:         e.Error,
 		Log:             e.Log,
+		Fault:           e.Fault,
+	}
+	if e.Fault != "" {
+		entry.Comment = strings.TrimPrefix(entry.Comment+"; fault: "+e.Fault, "; ")
 	}
 	if ap, err := netip.ParseAddrPort(e.Server); err == nil {
 		entry.ServerIPAddress = ap.Addr().WithZone("").String()

@@ -53,6 +53,9 @@ const JSONVersion = 1
 //	               "2026-11-21T14:28:17.123456789+01:00"
 //	"duration_ns"  Duration in nanoseconds, an integer
 //	"error"        Error: why the exchange did not complete normally
+//	"fault"        Fault: the wire fault applied; absent when none, so
+//	               that an exchange without one is written as before the
+//	               field was added
 //	"log"          Log: the exchange's log lines, a list of text
 //	"request"      Request, an object, always present:
 //	    "line"         Line: the request line as read, CR and LF removed
@@ -150,6 +153,7 @@ func (e Exchange) encode() ([]byte, error) {
 		Start:    e.Start,
 		Duration: int64(e.Duration),
 		Error:    jsonText(e.Error),
+		Fault:    jsonText(e.Fault),
 		Log:      jsonMap(e.Log, func(s string) jsonText { return jsonText(s) }),
 		Request:  jsonRequestOf(e.Request),
 		Response: jsonResponseOf(e.Response),
@@ -208,6 +212,7 @@ func (e *Exchange) decode(data []byte) error {
 		Response: resp,
 		Log:      jsonMap(j.Log, func(t jsonText) string { return string(t) }),
 		Error:    string(j.Error),
+		Fault:    string(j.Fault),
 	}
 	return nil
 }
@@ -222,6 +227,7 @@ type jsonExchange struct {
 	Start    time.Time    `json:"start,omitzero"`
 	Duration int64        `json:"duration_ns,omitzero"`
 	Error    jsonText     `json:"error,omitzero"`
+	Fault    jsonText     `json:"fault,omitzero"`
 	Log      []jsonText   `json:"log,omitzero"`
 	Request  jsonRequest  `json:"request"`
 	Response jsonResponse `json:"response"`

@@ -122,6 +122,17 @@ func Failed() Matcher {
 	}}
 }
 
+// Faulted matches exchanges to which the server applied a wire fault
+// (Fault is set; see fixture.WithFaults).
+func Faulted() Matcher {
+	return Matcher{"Faulted()", func(e *Exchange) string {
+		if e.Fault == "" {
+			return "no wire fault was applied"
+		}
+		return ""
+	}}
+}
+
 // RequestHeader matches exchanges whose request has a field named name
 // (in any case) with exactly value.
 func RequestHeader(name, value string) Matcher {

@@ -41,6 +41,11 @@ type Exchange struct {
 	// went away, a timeout, a malformed request, a handler that failed.
 	// Empty when it completed.
 	Error string
+	// Fault describes the wire fault the server applied to this exchange
+	// (fixture.WithFaults), with the random choices it made: "delay
+	// 137ms", "truncate after 100 body bytes". Empty when none. A fault
+	// that cut the answer short also sets Error.
+	Fault string
 }
 
 // Request is the client's side of an exchange.
@@ -150,8 +155,9 @@ func (h Header) Values(name string) []string {
 // noticed after the exchange was recorded, such as the client going away
 // before the last byte was sent, is noted in its Error later.
 type Recorder struct {
-	mu sync.Mutex
-	ex []*entry
+	mu    sync.Mutex
+	ex    []*entry
+	spare []entry // entries allocated and not yet used
 	// changed is closed whenever an exchange is added or amended, to wake
 	// those waiting; nil while nobody waits.
 	changed chan struct{}
@@ -174,9 +180,14 @@ func New() *Recorder { return &Recorder{} }
 // BodySHA256; and a request or response whose BodySHA256 is zero has its
 // body kept whole, so BodySize and BodySHA256 are set from Body.
 func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
-	p := &entry{ex: e, partial: unparsed(&e.Response) ||
-		e.Request.BodySHA256 == [32]byte{} || e.Response.BodySHA256 == [32]byte{}}
 	r.mu.Lock()
+	if len(r.spare) == 0 {
+		r.spare = make([]entry, entryBlock)
+	}
+	p := &r.spare[0]
+	r.spare = r.spare[1:]
+	*p = entry{ex: e, partial: unparsed(&e.Response) ||
+		e.Request.BodySHA256 == [32]byte{} || e.Response.BodySHA256 == [32]byte{}}
 	r.ex = append(r.ex, p)
 	r.wake()
 	r.mu.Unlock()
@@ -187,6 +198,9 @@ func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
 		r.mu.Unlock()
 	}
 }
+
+// entryBlock is how many entries the recorder allocates at a time.
+const entryBlock = 32
 
 // entry is a stored exchange.
 type entry struct {

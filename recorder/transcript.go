@@ -79,9 +79,12 @@ const (
 // after "> ", and the response's (Response.Raw, interim 1xx responses
 // included), each after "< "; a line with nothing in it is ">" or "<"
 // alone. Each block is followed by its marker lines, if any (below). Then
-// come one "log " line per Exchange.Log line, in order, and an "error "
-// line with Exchange.Error when it is not empty. Start and Duration are
-// never shown, nor are the parsed fields: they are what the raw bytes say.
+// come one "log " line per Exchange.Log line, in order, an "error "
+// line with Exchange.Error when it is not empty, and a "fault " line with
+// Exchange.Fault when it is not empty (so a transcript of exchanges
+// without a wire fault is what it was before the line existed). Start
+// and Duration are never shown, nor are the parsed fields: they are what
+// the raw bytes say.
 //
 // Raw bytes are cut into lines after each LF. A line that ends in CRLF,
 // as HTTP heads do, is shown without it. Any other line shows its LF as
@@ -135,8 +138,8 @@ const (
 //
 // or "\ no response bytes" in place of its lines.
 //
-// The section's first line and the "client", "server", "log" and "error"
-// lines show their text with the same escapes, LF included (\n).
+// The section's first line and the "client", "server", "log", "error"
+// and "fault" lines show their text with the same escapes, LF included (\n).
 //
 // Request.Size and Response.Size are not shown: the raw lines and the
 // body marker say it all, and they would change with the length of a
@@ -198,6 +201,7 @@ func trAppendExchange(b []byte, e *Exchange) []byte {
 		b = trAppendText(b, "log", l)
 	}
 	b = trAppendText(b, "error", e.Error)
+	b = trAppendText(b, "fault", e.Fault)
 	return b
 }
 

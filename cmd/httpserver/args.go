@@ -1,7 +1,8 @@
 package main
 
 // The command line, read as CPython 3.13's argparse reads the parser that
-// http.server builds in its __main__ block. The parsing follows
+// http.server builds in its __main__ block, with the --tls-* flags that
+// CPython 3.14 adds to it. The parsing follows
 // ArgumentParser._parse_known_args step for step, because its corners are
 // what users meet: prefixes of long options ("--dir"), "-bADDR", "-b=ADDR",
 // "--bind=ADDR", "--" and negative numbers as the port, the order in which
@@ -43,6 +44,13 @@ var actions = []*action{
 		help: "serve this directory (default: current directory)"},
 	{dest: "protocol", flags: []string{"-p", "--protocol"}, nargs: 1, metavar: "VERSION",
 		help: "conform to this HTTP version (default: HTTP/1.0)"},
+	// CPython 3.14's, checked after parsing as 3.14 checks them (tls.go).
+	{dest: "tls_cert", flags: []string{"--tls-cert"}, nargs: 1, metavar: "PATH",
+		help: "path to the TLS certificate chain file"},
+	{dest: "tls_key", flags: []string{"--tls-key"}, nargs: 1, metavar: "PATH",
+		help: "path to the TLS key file"},
+	{dest: "tls_password_file", flags: []string{"--tls-password-file"}, nargs: 1, metavar: "PATH",
+		help: "path to the password file for the TLS key"},
 	// Not in CPython: the flags the command adds, which CPython's parser
 	// gets too in the tests (ourFlagsPython). Help texts are wrapped as
 	// textwrap wraps them only if no word is longer than 11 characters or
@@ -75,15 +83,21 @@ func lookupOption(s string) *action {
 	return nil
 }
 
-// options is the parsed Namespace. bind and record are nil for None.
+// options is the parsed Namespace. bind, record and the tls fields are
+// nil for None.
 type options struct {
-	cgi       bool
-	bind      *string
-	directory string
-	protocol  string
-	python    string
-	record    *string
-	port      *big.Int
+	cgi             bool
+	bind            *string
+	directory       string
+	protocol        string
+	tlsCert         *string
+	tlsKey          *string
+	tlsPasswordFile *string
+	python          string
+	record          *string
+	port            *big.Int
+
+	tlsPassword *string // tls_key_password, read from tlsPasswordFile (tls.go)
 }
 
 // errHelp reports that -h was taken: the help goes to stdout, exit 0.
@@ -413,6 +427,12 @@ func (p *parser) takeAction(a *action, args []string) error {
 		p.opts.directory = args[0]
 	case "protocol":
 		p.opts.protocol = args[0]
+	case "tls_cert":
+		p.opts.tlsCert = &args[0]
+	case "tls_key":
+		p.opts.tlsKey = &args[0]
+	case "tls_password_file":
+		p.opts.tlsPasswordFile = &args[0]
 	case "python":
 		p.opts.python = args[0]
 	case "record":

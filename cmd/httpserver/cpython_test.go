@@ -25,8 +25,15 @@ func findPython(t *testing.T) string {
 
 // ourFlagsPython is the body of a parse_args that adds the flags the
 // command adds to http.server's (args.go) to the parser, self, before
-// parsing: the CPython parsers of the tests get them too.
+// parsing: the CPython parsers of the tests get them too. The first three
+// are CPython 3.14's, added as its http.server adds them, after -p.
 const ourFlagsPython = `
+    self.add_argument('--tls-cert', metavar='PATH',
+                      help='path to the TLS certificate chain file')
+    self.add_argument('--tls-key', metavar='PATH',
+                      help='path to the TLS key file')
+    self.add_argument('--tls-password-file', metavar='PATH',
+                      help='path to the password file for the TLS key')
     self.add_argument('--python', metavar='VERSION', default='3.13',
                       help='produce the bytes of this CPython version: '
                            '3.12, 3.13 or 3.14 (default: %(default)s)')
@@ -34,6 +41,26 @@ const ourFlagsPython = `
                       help='record every exchange to FILE, as JSON lines when each '
                            'completes or, if FILE ends in .har, as HAR at exit '
                            'with bodies cut at 1 MiB')
+`
+
+// tlsChecksPython is what CPython 3.14's __main__ block does with the
+// Namespace, ns, right after parse_args(), verbatim but for the names
+// (checkTLSArgs in tls.go): it follows a parse_args made of
+// ourFlagsPython, and leaves the password read in tls_key_password.
+const tlsChecksPython = `
+    if not ns.tls_cert and ns.tls_key:
+        self.error("--tls-key requires --tls-cert to be set")
+
+    tls_key_password = None
+    if ns.tls_password_file:
+        if not ns.tls_cert:
+            self.error("--tls-password-file requires --tls-cert to be set")
+
+        try:
+            with open(ns.tls_password_file, "r", encoding="utf-8") as f:
+                tls_key_password = f.read().strip()
+        except OSError as e:
+            self.error(f"Failed to read TLS password file: {e}")
 `
 
 // cpythonScript reads {"mode": ..., "cases": [...]} as JSON on stdin and
@@ -46,9 +73,11 @@ sys.argv[0] = "httpserver"  # argparse's prog
 os.getcwd = lambda: "<cwd>"  # the default of -d; imports use posix.getcwd
 
 real_parse_args = argparse.ArgumentParser.parse_args
-def parse_args(self, *a, **k):` + ourFlagsPython + `    ns = real_parse_args(self, *a, **k)
+def parse_args(self, *a, **k):` + ourFlagsPython + `    ns = real_parse_args(self, *a, **k)` + tlsChecksPython + `
     print(f"cgi={ns.cgi} bind={ns.bind!r} directory={ns.directory!r} "
-          f"protocol={ns.protocol!r} python={ns.python!r} record={ns.record!r} port={ns.port}")
+          f"protocol={ns.protocol!r} tls_cert={ns.tls_cert!r} tls_key={ns.tls_key!r} "
+          f"tls_password_file={ns.tls_password_file!r} tls_password={tls_key_password!r} "
+          f"python={ns.python!r} record={ns.record!r} port={ns.port}")
     sys.exit(0)
 argparse.ArgumentParser.parse_args = parse_args
 
@@ -147,9 +176,10 @@ func ourCommandLine(columns *string, args []string) cpythonResult {
 	var stdout, stderr bytes.Buffer
 	opts, code, ok := commandLine(args, "<cwd>", width, &stdout, &stderr)
 	if ok {
-		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s python=%s record=%s port=%s\n",
-			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol), pyRepr(opts.python),
-			pyOptional(opts.record), opts.port)
+		fmt.Fprintf(&stdout, "cgi=%s bind=%s directory=%s protocol=%s tls_cert=%s tls_key=%s tls_password_file=%s tls_password=%s python=%s record=%s port=%s\n",
+			pyBool(opts.cgi), pyOptional(opts.bind), pyRepr(opts.directory), pyRepr(opts.protocol),
+			pyOptional(opts.tlsCert), pyOptional(opts.tlsKey), pyOptional(opts.tlsPasswordFile), pyOptional(opts.tlsPassword),
+			pyRepr(opts.python), pyOptional(opts.record), opts.port)
 	}
 	return cpythonResult{Code: code, Stdout: stdout.String(), Stderr: stderr.String()}
 }

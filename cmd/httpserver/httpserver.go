@@ -57,6 +57,11 @@ func Main(args []string, getenv func(string) string, stdout, stderr io.Writer, s
 	if !ok {
 		return code
 	}
+	tlsOpts, err := loadTLS(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", prog, pyStderr(err.Error()))
+		return 1
+	}
 	var rec *recording
 	if opts.record != nil {
 		if rec, err = openRecording(*opts.record, stderr); err != nil {
@@ -64,13 +69,13 @@ func Main(args []string, getenv func(string) string, stdout, stderr io.Writer, s
 			return 1
 		}
 	}
-	srv, host, err := start(opts, stderr, rec.options()...)
+	srv, host, err := start(opts, stderr, append(tlsOpts, rec.options()...)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", prog, pyStderr(err.Error()))
 		rec.close() // an empty recording
 		return 1
 	}
-	announce(stdout, host, srv.Addr())
+	announce(stdout, host, srv.Addr(), len(tlsOpts) > 0)
 	<-signals
 	io.WriteString(stdout, "\nKeyboard interrupt received, exiting.\n")
 	closeWithin(srv, closeDeadline, signals, stderr)
@@ -85,6 +90,9 @@ func Main(args []string, getenv func(string) string, stdout, stderr io.Writer, s
 // and returns false with the exit status.
 func commandLine(args []string, cwd string, width int, stdout, stderr io.Writer) (*options, int, bool) {
 	opts, err := parseArgs(args, cwd)
+	if err == nil {
+		err = checkTLSArgs(opts) // 3.14's checks after parse_args (tls.go)
+	}
 	var uerr *usageError
 	switch {
 	case errors.Is(err, errHelp):
@@ -94,8 +102,9 @@ func commandLine(args []string, cwd string, width int, stdout, stderr io.Writer)
 		io.WriteString(stderr, formatUsage(width))
 		fmt.Fprintf(stderr, "%s: error: %s\n", prog, pyStderr(uerr.msg))
 		return nil, 2, false
-	case err != nil:
-		panic(err) // parseArgs returns no other error
+	case err != nil: // a password file that is not UTF-8
+		fmt.Fprintf(stderr, "%s: %s\n", prog, pyStderr(err.Error()))
+		return nil, 1, false
 	}
 	return opts, 0, true
 }
@@ -208,7 +217,8 @@ func bindHost(host string) (netip.Addr, error) {
 // when host is "", and the listener's port:
 //
 //	Serving HTTP on :: port 8000 (http://[::]:8000/) ...
-func announce(stdout io.Writer, host string, addr net.Addr) {
+//	Serving HTTPS on :: port 8000 (https://[::]:8000/) ...
+func announce(stdout io.Writer, host string, addr net.Addr, https bool) {
 	ip, port, _ := net.SplitHostPort(addr.String())
 	if tcp, ok := addr.(*net.TCPAddr); ok {
 		ip = tcp.IP.String() // getsockname()[0] has no zone
@@ -220,7 +230,11 @@ func announce(stdout io.Writer, host string, addr net.Addr) {
 	if strings.Contains(host, ":") {
 		urlHost = "[" + host + "]"
 	}
-	fmt.Fprintf(stdout, "Serving HTTP on %s port %s (http://%s:%s/) ...\n", host, port, urlHost, port)
+	protocol := "HTTP"
+	if https {
+		protocol = "HTTPS"
+	}
+	fmt.Fprintf(stdout, "Serving %s on %s port %s (%s://%s:%s/) ...\n", protocol, host, port, strings.ToLower(protocol), urlHost, port)
 }
 
 // closeWithin closes srv, waiting at most d; a second signal stops the

@@ -1,12 +1,22 @@
 // Command httpserver is CPython 3.13's `python -m http.server`, flag for
-// flag, served by package fixture:
+// flag, with the HTTPS flags of CPython 3.14, served by package fixture:
 //
 //	httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]
+//	           [--tls-cert PATH] [--tls-key PATH] [--tls-password-file PATH]
 //	           [--python VERSION] [--record FILE] [port]
 //
 // It reads its command line as argparse does, with the same help, usage
 // errors and exit status 2, prints the same "Serving HTTP on ..." line and
-// logs each request to stderr as http.server does. SIGINT or SIGTERM stops
+// logs each request to stderr as http.server does.
+//
+// --tls-cert serves HTTPS, as in CPython 3.14, with the certificate chain
+// of that PEM file and the key of --tls-key (or, without it, the key in
+// the same file), decrypted with the password in --tls-password-file; the
+// line says "Serving HTTPS on ...". A key may be PKCS #8, PKCS #1 or SEC 1,
+// encrypted in OpenSSL's legacy PEM form or as PKCS #8 with PBKDF2 and
+// AES or 3DES; a key encrypted with scrypt or with PBES1 or PKCS #12's
+// schemes is refused, naming the scheme, and an encrypted key without a
+// password file is refused where OpenSSL would ask on the terminal. SIGINT or SIGTERM stops
 // it with "Keyboard interrupt received, exiting." and exit status 0.
 //
 // Two flags are its own. --python VERSION produces the bytes of CPython

@@ -27,7 +27,9 @@ import (
 // helpText is `python -m http.server -h` at 80 columns, with prog
 // "httpserver".
 const helpText = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]
-                  [--python VERSION] [--record FILE]
+                  [--tls-cert PATH] [--tls-key PATH]
+                  [--tls-password-file PATH] [--python VERSION]
+                  [--record FILE]
                   [port]
 
 positional arguments:
@@ -41,6 +43,10 @@ options:
                         serve this directory (default: current directory)
   -p, --protocol VERSION
                         conform to this HTTP version (default: HTTP/1.0)
+  --tls-cert PATH       path to the TLS certificate chain file
+  --tls-key PATH        path to the TLS key file
+  --tls-password-file PATH
+                        path to the password file for the TLS key
   --python VERSION      produce the bytes of this CPython version: 3.12, 3.13
                         or 3.14 (default: 3.13)
   --record FILE         record every exchange to FILE, as JSON lines when each
@@ -49,7 +55,7 @@ options:
 `
 
 // helpText200 is the same at COLUMNS=200, where nothing wraps.
-const helpText200 = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [--python VERSION] [--record FILE] [port]
+const helpText200 = `usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [--tls-cert PATH] [--tls-key PATH] [--tls-password-file PATH] [--python VERSION] [--record FILE] [port]
 
 positional arguments:
   port                  bind to this port (default: 8000)
@@ -62,6 +68,10 @@ options:
                         serve this directory (default: current directory)
   -p, --protocol VERSION
                         conform to this HTTP version (default: HTTP/1.0)
+  --tls-cert PATH       path to the TLS certificate chain file
+  --tls-key PATH        path to the TLS key file
+  --tls-password-file PATH
+                        path to the password file for the TLS key
   --python VERSION      produce the bytes of this CPython version: 3.12, 3.13 or 3.14 (default: 3.13)
   --record FILE         record every exchange to FILE, as JSON lines when each completes or, if FILE ends in .har, as HAR at exit with bodies cut at 1 MiB
 `
@@ -71,6 +81,9 @@ const helpText40 = `usage: httpserver [-h] [--cgi]
                   [-b ADDRESS]
                   [-d DIRECTORY]
                   [-p VERSION]
+                  [--tls-cert PATH]
+                  [--tls-key PATH]
+                  [--tls-password-file PATH]
                   [--python VERSION]
                   [--record FILE]
                   [port]
@@ -95,6 +108,15 @@ options:
                   conform to this HTTP
                   version (default:
                   HTTP/1.0)
+  --tls-cert PATH
+                  path to the TLS
+                  certificate chain
+                  file
+  --tls-key PATH  path to the TLS key
+                  file
+  --tls-password-file PATH
+                  path to the password
+                  file for the TLS key
   --python VERSION
                   produce the bytes of
                   this CPython
@@ -111,7 +133,9 @@ options:
 `
 
 const usageLine = "usage: httpserver [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION]\n" +
-	"                  [--python VERSION] [--record FILE]\n" +
+	"                  [--tls-cert PATH] [--tls-key PATH]\n" +
+	"                  [--tls-password-file PATH] [--python VERSION]\n" +
+	"                  [--record FILE]\n" +
 	"                  [port]\n"
 
 // envWith is a getenv that knows only COLUMNS; "" leaves it unset.
@@ -224,8 +248,24 @@ var usageErrors = []struct {
 	{[]string{"--help=x"}, "argument -h/--help: ignored explicit argument 'x'"},
 	{[]string{"-h=x"}, "argument -h/--help: ignored explicit argument 'x'"},
 	{[]string{"-h-x"}, "argument -h/--help: ignored explicit argument '-x'"},
-	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol, --python, --record"},
-	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol, --python, --record"},
+	{[]string{"--=x"}, "ambiguous option: --=x could match --help, --cgi, --bind, --directory, --protocol, --tls-cert, --tls-key, --tls-password-file, --python, --record"},
+	{[]string{"abc", "--="}, "ambiguous option: --= could match --help, --cgi, --bind, --directory, --protocol, --tls-cert, --tls-key, --tls-password-file, --python, --record"},
+	{[]string{"--t"}, "ambiguous option: --t could match --tls-cert, --tls-key, --tls-password-file"},
+	{[]string{"--tls", "c"}, "ambiguous option: --tls could match --tls-cert, --tls-key, --tls-password-file"},
+	{[]string{"--tls-"}, "ambiguous option: --tls- could match --tls-cert, --tls-key, --tls-password-file"},
+	{[]string{"--tls-cert"}, "argument --tls-cert: expected one argument"},
+	{[]string{"--tls-c"}, "argument --tls-cert: expected one argument"},
+	{[]string{"--tls-k", "--cgi"}, "argument --tls-key: expected one argument"},
+	{[]string{"--tls-p"}, "argument --tls-password-file: expected one argument"},
+	{[]string{"--tls-key", "k.pem"}, "--tls-key requires --tls-cert to be set"},
+	{[]string{"--tls-cert", "", "--tls-key", "k.pem"}, "--tls-key requires --tls-cert to be set"},
+	{[]string{"--tls-password-file", "pw"}, "--tls-password-file requires --tls-cert to be set"},
+	{[]string{"--tls-key", "k", "--tls-password-file", "pw"}, "--tls-key requires --tls-cert to be set"},
+	{[]string{"--tls-cert", "c", "--tls-password-file", "/nonexistent/pw"}, "Failed to read TLS password file: [Errno 2] No such file or directory: '/nonexistent/pw'"},
+	{[]string{"--tls-cert", "c", "--tls-password-file", "/"}, "Failed to read TLS password file: [Errno 21] Is a directory: '/'"},
+	{[]string{"--tls-cert", "c", "--tls-password-file", "/etc/passwd/x"}, "Failed to read TLS password file: [Errno 20] Not a directory: '/etc/passwd/x'"},
+	{[]string{"--tls-cert", "c", "--tls-password-file", "/nonexistent/it's\xff"}, `Failed to read TLS password file: [Errno 2] No such file or directory: "/nonexistent/it's\udcff"`},
+	{[]string{"--tls-cert", "c", "--tls-key"}, "argument --tls-key: expected one argument"},
 	{[]string{strings.Repeat("1", pytext.MaxStrDigits+1)}, "argument port: invalid int value: '" + strings.Repeat("1", pytext.MaxStrDigits+1) + "'"},
 }
 
@@ -251,6 +291,9 @@ func TestUsageErrorWraps(t *testing.T) {
 		"                  [-b ADDRESS]\n" +
 		"                  [-d DIRECTORY]\n" +
 		"                  [-p VERSION]\n" +
+		"                  [--tls-cert PATH]\n" +
+		"                  [--tls-key PATH]\n" +
+		"                  [--tls-password-file PATH]\n" +
 		"                  [--python VERSION]\n" +
 		"                  [--record FILE]\n" +
 		"                  [port]\n" +
@@ -263,13 +306,16 @@ func TestUsageErrorWraps(t *testing.T) {
 // ns is the Namespace line of a parse, as the CPython script prints it:
 // the defaults, with fields given as "name=repr" replaced.
 func ns(fields ...string) string {
-	v := map[string]string{"cgi": "False", "bind": "None", "directory": "'<cwd>'", "protocol": "'HTTP/1.0'", "python": "'3.13'", "record": "None", "port": "8000"}
+	v := map[string]string{"cgi": "False", "bind": "None", "directory": "'<cwd>'", "protocol": "'HTTP/1.0'",
+		"tls_cert": "None", "tls_key": "None", "tls_password_file": "None", "tls_password": "None",
+		"python": "'3.13'", "record": "None", "port": "8000"}
 	for _, f := range fields {
 		name, repr, _ := strings.Cut(f, "=")
 		v[name] = repr
 	}
-	return fmt.Sprintf("cgi=%s bind=%s directory=%s protocol=%s python=%s record=%s port=%s\n",
-		v["cgi"], v["bind"], v["directory"], v["protocol"], v["python"], v["record"], v["port"])
+	return fmt.Sprintf("cgi=%s bind=%s directory=%s protocol=%s tls_cert=%s tls_key=%s tls_password_file=%s tls_password=%s python=%s record=%s port=%s\n",
+		v["cgi"], v["bind"], v["directory"], v["protocol"], v["tls_cert"], v["tls_key"], v["tls_password_file"], v["tls_password"],
+		v["python"], v["record"], v["port"])
 }
 
 // parses are command lines argparse accepts, with the Namespace.
@@ -329,6 +375,13 @@ var parses = []struct {
 	{[]string{"--record", ""}, ns("record=''")},
 	{[]string{"--record", "-5", "6"}, ns("record='-5'", "port=6")},
 	{[]string{"--record", "a", "--record", "b"}, ns("record='b'")},
+	{[]string{"--tls-cert", "c.pem"}, ns("tls_cert='c.pem'")},
+	{[]string{"--tls-c=c.pem", "--tls-k", "k.pem", "443"}, ns("tls_cert='c.pem'", "tls_key='k.pem'", "port=443")},
+	{[]string{"--tls-cert", "c", "--tls-key", ""}, ns("tls_cert='c'", "tls_key=''")},
+	{[]string{"--tls-key", ""}, ns("tls_key=''")},                     // '' is false: no check
+	{[]string{"--tls-password-file", ""}, ns("tls_password_file=''")}, // nor here
+	{[]string{"--tls-cert", "", "--tls-password-file", ""}, ns("tls_cert=''", "tls_password_file=''")},
+	{[]string{"--tls-cert", "-5"}, ns("tls_cert='-5'")},
 }
 
 func TestParse(t *testing.T) {
@@ -428,7 +481,8 @@ func showColumns(c *string) string {
 const withOurFlags = `
 import argparse, runpy, sys
 real = argparse.ArgumentParser.parse_args
-def parse_args(self, *a, **k):` + ourFlagsPython + `    return real(self, *a, **k)
+def parse_args(self, *a, **k):` + ourFlagsPython + `    ns = real(self, *a, **k)` + tlsChecksPython + `
+    return ns
 argparse.ArgumentParser.parse_args = parse_args
 sys.argv[0] = 'httpserver'
 runpy.run_module('http.server', run_name='__main__')
@@ -442,6 +496,7 @@ func TestUsageMatchesServerPy(t *testing.T) {
 	python := findPython(t)
 	for _, args := range [][]string{
 		{"abc"}, {"--foo"}, {"-b"}, {"1", "2"}, {"--=x"}, {"--cgi=1"}, {"-h"}, {"--record"},
+		{"--tls-key", "k"}, {"--tls-password-file", "pw"}, {"--tls-cert", "c", "--tls-password-file", "/nonexistent"},
 	} {
 		t.Run(fmt.Sprintf("%q", args), func(t *testing.T) {
 			res := icmd.RunCmd(icmd.Cmd{
@@ -517,9 +572,10 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-// servingLine is test()'s announcement; the groups are the host, the
-// port, the URL's host and the URL's port.
-var servingLine = regexp.MustCompile(`^Serving HTTP on (\S+) port (\d+) \(http://(\S+):(\d+)/\) \.\.\.\n`)
+// servingLine is test()'s announcement, HTTP or HTTPS (tls_test.go
+// checks which); the groups are the host, the port, the URL's host and
+// the URL's port.
+var servingLine = regexp.MustCompile(`^Serving HTTPS? on (\S+) port (\d+) \(https?://(\S+):(\d+)/\) \.\.\.\n`)
 
 // serving is Main running in the background.
 type serving struct {
