@@ -163,6 +163,9 @@ func loadKeyPair(certFile string, keyFile, password *string) (tls.Certificate, e
 	return out, nil
 }
 
+// maxPBKDF2Iterations bounds the work of reading an encrypted key.
+const maxPBKDF2Iterations = 10_000_000
+
 var errNoKey = errors.New(`no private key in the file (a PEM block "-----BEGIN PRIVATE KEY-----" or "-----BEGIN ... PRIVATE KEY-----")`)
 
 // readPrivateKey returns the first private key in data: PKCS#8
@@ -347,7 +350,10 @@ func decryptPKCS8(der []byte, password string) ([]byte, error) {
 	if _, err := asn1.Unmarshal(params.EncryptionScheme.Parameters.FullBytes, &iv); err != nil {
 		return nil, fmt.Errorf("the encrypted key cannot be read: the cipher's IV: %v", err)
 	}
-	if kp.IterationCount < 1 {
+	// OpenSSL writes 2048; password managers up to about a million. A
+	// count past maxPBKDF2Iterations would keep the command busy for
+	// minutes before it serves.
+	if kp.IterationCount < 1 || kp.IterationCount > maxPBKDF2Iterations {
 		return nil, fmt.Errorf("the encrypted key cannot be read: PBKDF2 iteration count %d", kp.IterationCount)
 	}
 	key, err := pbkdf2.Key(prf, password, kp.Salt, kp.IterationCount, keyLen)
