@@ -32,7 +32,7 @@ const harTime = "2006-01-02T15:04:05.000Z07:00"
 // completed), no pages.
 //
 // An entry holds what HAR has room for. The request's url is absolute:
-// "http://", the Host header (or the address connected to, when there is
+// "http://" ("https://" for an exchange over TLS), the Host header (or the address connected to, when there is
 // none or it is no host), and the target, with the bytes a URL cannot
 // hold percent-encoded; a target that is an absolute URL is used as it
 // is. Text that is not UTF-8 is replaced there by U+FFFD: HAR, unlike
@@ -340,6 +340,9 @@ func harSetCookie(v string) harCookie {
 func harURL(e Exchange) string {
 	target, _, _ := strings.Cut(e.Request.Target, "#")
 	scheme, host := "http://", ""
+	if e.TLS != "" {
+		scheme = "https://"
+	}
 	for _, s := range []string{"http://", "https://"} {
 		if len(target) >= len(s) && strings.EqualFold(target[:len(s)], s) {
 			rest := target[len(s):]

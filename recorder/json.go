@@ -49,6 +49,9 @@ const JSONVersion = 1
 //	"seq"          Seq: the exchange's number on its connection, from 1
 //	"client"       Client: the client's address, "127.0.0.1:54321"
 //	"server"       Server: the address connected to, "127.0.0.1:8000"
+//	"tls"          TLS: the TLS version, "TLS 1.3"; absent over plain TCP,
+//	               so that such an exchange is written as before the field
+//	               was added
 //	"start"        Start: RFC 3339 with nanoseconds and the zone offset,
 //	               "2026-11-21T14:28:17.123456789+01:00"
 //	"duration_ns"  Duration in nanoseconds, an integer
@@ -150,6 +153,7 @@ func (e Exchange) encode() ([]byte, error) {
 		Seq:      e.Seq,
 		Client:   jsonText(e.Client),
 		Server:   jsonText(e.Server),
+		TLS:      jsonText(e.TLS),
 		Start:    e.Start,
 		Duration: int64(e.Duration),
 		Error:    jsonText(e.Error),
@@ -213,6 +217,7 @@ func (e *Exchange) decode(data []byte) error {
 		Log:      jsonMap(j.Log, func(t jsonText) string { return string(t) }),
 		Error:    string(j.Error),
 		Fault:    string(j.Fault),
+		TLS:      string(j.TLS),
 	}
 	return nil
 }
@@ -224,6 +229,7 @@ type jsonExchange struct {
 	Seq      int          `json:"seq,omitzero"`
 	Client   jsonText     `json:"client,omitzero"`
 	Server   jsonText     `json:"server,omitzero"`
+	TLS      jsonText     `json:"tls,omitzero"`
 	Start    time.Time    `json:"start,omitzero"`
 	Duration int64        `json:"duration_ns,omitzero"`
 	Error    jsonText     `json:"error,omitzero"`

@@ -26,6 +26,9 @@ type Exchange struct {
 	// address it connected to, "127.0.0.1:8000".
 	Client string
 	Server string
+	// TLS is the TLS version the connection spoke, "TLS 1.3", or "" for
+	// plain TCP. Raw bytes are the plaintext either way.
+	TLS string
 	// Start is when the request line had been read; Duration runs from
 	// there until the response was complete.
 	Start    time.Time

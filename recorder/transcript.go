@@ -74,7 +74,9 @@ const (
 // colon, Request.Line (no colon when Line is empty): the text the server
 // decoded from ISO-8859-1, so that a byte 0xE9 shows as "é" there and as
 // "\xe9" in the raw line. The "client" and "server" lines give
-// Exchange.Client and Exchange.Server, each only when it is not empty.
+// Exchange.Client and Exchange.Server, each only when it is not empty,
+// and a "tls" line Exchange.TLS, only over TLS (so that a transcript of
+// plain exchanges is what it was before the line existed).
 // Then come the request's raw bytes (Request.Raw), each line of them
 // after "> ", and the response's (Response.Raw, interim 1xx responses
 // included), each after "< "; a line with nothing in it is ">" or "<"
@@ -194,6 +196,7 @@ func trAppendExchange(b []byte, e *Exchange) []byte {
 	b = append(b, '\n')
 	b = trAppendText(b, "client", e.Client)
 	b = trAppendText(b, "server", e.Server)
+	b = trAppendText(b, "tls", e.TLS)
 	r, q := &e.Request, &e.Response
 	b = trAppendMessage(b, '>', markNoRequest, r.Raw, r.Body, r.BodySize, &r.BodySHA256)
 	b = trAppendMessage(b, '<', markNoResponse, q.Raw, q.Body, q.BodySize, &q.BodySHA256)
