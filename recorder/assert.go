@@ -2,7 +2,6 @@ package recorder
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -191,8 +190,6 @@ func Matches(e Exchange, ms ...Matcher) gtcmp.Comparison {
 func Equal(got, want Exchange, opts ...gocmp.Option) gtcmp.Comparison {
 	return func() gtcmp.Result { return gtcmp.ResultFromError(got.Diff(want, opts...)) }
 }
-
-func sha256Sum(b []byte) [32]byte { return sha256.Sum256(b) }
 
 // dump is the whole exchange, for failure messages: its transcript, as
 // recorded.

@@ -2,6 +2,7 @@ package recorder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"path"
 	"slices"
@@ -204,7 +205,7 @@ func ResponseBody(body []byte) Matcher {
 
 func bodyEqual(fn string, want []byte, got func(*Exchange) ([]byte, int64, [32]byte)) Matcher {
 	desc := fmt.Sprintf("%s(%s)", fn, quoteShort(want))
-	sum := sha256Sum(want)
+	sum := sha256.Sum256(want)
 	return Matcher{desc, func(e *Exchange) string {
 		b, size, digest := got(e)
 		if int64(len(b)) == size {

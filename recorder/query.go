@@ -14,7 +14,7 @@ func (r *Recorder) Last() (Exchange, bool) {
 	if len(r.ex) == 0 {
 		return Exchange{}, false
 	}
-	return r.ex[len(r.ex)-1].get(), true
+	return get(r.ex[len(r.ex)-1]), true
 }
 
 // Conn returns the exchanges of connection n (Exchange.Conn), in the
@@ -75,7 +75,7 @@ func (r *Recorder) Wait(ctx context.Context, n int) (Exchange, error) {
 	for {
 		r.mu.Lock()
 		if len(r.ex) >= n {
-			e := r.ex[n-1].get()
+			e := get(r.ex[n-1])
 			r.mu.Unlock()
 			return e, nil
 		}

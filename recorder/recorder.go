@@ -159,8 +159,8 @@ func (h Header) Values(name string) []string {
 // before the last byte was sent, is noted in its Error later.
 type Recorder struct {
 	mu    sync.Mutex
-	ex    []*entry
-	spare []entry // entries allocated and not yet used
+	ex    []*Exchange
+	spare []Exchange // allocated and not yet used
 	// changed is closed whenever an exchange is added or amended, to wake
 	// those waiting; nil while nobody waits.
 	changed chan struct{}
@@ -175,62 +175,53 @@ func New() *Recorder { return &Recorder{} }
 // client, so that a client that has read the answer always finds it here;
 // the function notes a failure that came after.
 //
-// Add completes an exchange given in part, when it is first read, so
-// that a server pays for parsing and digests only when a test looks: a
-// Response with Raw and nothing parsed (no StatusLine, Interim, Header or
-// Body) is parsed from Raw by ParseResponse, in HTTP/0.9 style when
-// Request.Version is "HTTP/0.9", keeping its Size, BodySize and
-// BodySHA256; and a request or response whose BodySHA256 is zero has its
-// body kept whole, so BodySize and BodySHA256 are set from Body.
+// e may be partial, as the server gives it, which pays for parsing and
+// digests only when a test looks: the recorder completes it (see
+// Exchange.Complete) when it is first read.
 func (r *Recorder) Add(e Exchange) (amend func(func(*Exchange))) {
 	r.mu.Lock()
 	if len(r.spare) == 0 {
-		r.spare = make([]entry, entryBlock)
+		r.spare = make([]Exchange, entryBlock)
 	}
 	p := &r.spare[0]
 	r.spare = r.spare[1:]
-	*p = entry{ex: e, partial: unparsed(&e.Response) ||
-		e.Request.BodySHA256 == [32]byte{} || e.Response.BodySHA256 == [32]byte{}}
+	*p = e
 	r.ex = append(r.ex, p)
 	r.wake()
 	r.mu.Unlock()
 	return func(f func(*Exchange)) {
 		r.mu.Lock()
-		f(&p.ex)
+		f(p)
 		r.wake()
 		r.mu.Unlock()
 	}
 }
 
-// entryBlock is how many entries the recorder allocates at a time.
+// entryBlock is how many exchanges the recorder allocates at a time.
 const entryBlock = 32
 
-// entry is a stored exchange.
-type entry struct {
-	ex Exchange
-	// partial: Add left parsing or digests to the first reader.
-	partial bool
-}
-
-func unparsed(r *Response) bool {
-	return len(r.Raw) > 0 && r.StatusLine == "" && r.Interim == nil && r.Header == nil && r.Body == nil
-}
-
-// get returns a copy of the stored exchange, complete; the recorder's
+// get returns a copy of the stored exchange p, complete; the recorder's
 // lock is held.
-func (p *entry) get() Exchange {
-	if p.partial {
-		p.partial = false
-		e := &p.ex
-		if unparsed(&e.Response) {
-			r := ParseResponse(e.Response.Raw, e.Request.Version == "HTTP/0.9")
-			r.Size, r.BodySize, r.BodySHA256 = e.Response.Size, e.Response.BodySize, e.Response.BodySHA256
-			e.Response = r
-		}
-		fillDigest(e.Request.Body, &e.Request.BodySize, &e.Request.BodySHA256)
-		fillDigest(e.Response.Body, &e.Response.BodySize, &e.Response.BodySHA256)
+func get(p *Exchange) Exchange {
+	p.Complete()
+	return *p
+}
+
+// Complete fills in what a server may leave for later, and does nothing
+// to an exchange that is complete. A Response with Raw and nothing parsed
+// (no StatusLine, Interim, Header or Body) is parsed from Raw by
+// ParseResponse, in HTTP/0.9 style when Request.Version is "HTTP/0.9",
+// keeping its Size, BodySize and BodySHA256. A request or response whose
+// BodySHA256 is zero has its body kept whole: BodySize and BodySHA256 are
+// set from Body.
+func (e *Exchange) Complete() {
+	if q := &e.Response; len(q.Raw) > 0 && q.StatusLine == "" && q.Interim == nil && q.Header == nil && q.Body == nil {
+		r := ParseResponse(q.Raw, e.Request.Version == "HTTP/0.9")
+		r.Size, r.BodySize, r.BodySHA256 = q.Size, q.BodySize, q.BodySHA256
+		*q = r
 	}
-	return p.ex
+	fillDigest(e.Request.Body, &e.Request.BodySize, &e.Request.BodySHA256)
+	fillDigest(e.Response.Body, &e.Response.BodySize, &e.Response.BodySHA256)
 }
 
 // fillDigest sets the size and digest of a body kept whole.
@@ -262,7 +253,7 @@ func (r *Recorder) Exchanges() []Exchange {
 	defer r.mu.Unlock()
 	out := make([]Exchange, len(r.ex))
 	for i, p := range r.ex {
-		out[i] = p.get()
+		out[i] = get(p)
 	}
 	return out
 }

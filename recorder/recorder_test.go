@@ -74,3 +74,30 @@ func TestRecorderConcurrent(t *testing.T) {
 		t.Errorf("Len() = %d; want 800", n)
 	}
 }
+
+// TestComplete: a partial exchange, as a server records it, is parsed and
+// digested; a complete one is left as it is.
+func TestComplete(t *testing.T) {
+	raw := []byte("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nhi")
+	e := Exchange{Request: Request{Version: "HTTP/1.0"}, Response: Response{Raw: raw, Size: 99}}
+	e.Complete()
+	want := ParseResponse(raw, false)
+	want.Size, want.BodySize, want.BodySHA256 = 99, 2, sha256.Sum256([]byte("hi"))
+	if diff := cmp.Diff(want, e.Response); diff != "" {
+		t.Errorf("Complete: response (-want +got):\n%s", diff)
+	}
+	if e.Request.BodySHA256 != sha256.Sum256(nil) {
+		t.Errorf("Complete: request digest %x; want that of no bytes", e.Request.BodySHA256)
+	}
+	before := e
+	e.Complete()
+	if diff := cmp.Diff(before, e); diff != "" {
+		t.Errorf("Complete of a complete exchange changed it (-before +after):\n%s", diff)
+	}
+	// HTTP/0.9: all of Raw is the body.
+	e = Exchange{Request: Request{Version: "HTTP/0.9"}, Response: Response{Raw: raw}}
+	e.Complete()
+	if string(e.Response.Body) != string(raw) || e.Response.StatusLine != "" {
+		t.Errorf("Complete of an HTTP/0.9 answer: body %q, status line %q; want all of raw, none", e.Response.Body, e.Response.StatusLine)
+	}
+}

@@ -177,3 +177,27 @@ func latin1(t *testing.T, s string) []byte {
 	}
 	return b
 }
+
+// FuzzResponseFieldSpans checks the scanner behind the recorder's header
+// normalizers and the WrongContentLength fault: each span it returns is a
+// value of a field of that name, on one line of a head, without the
+// blanks that start it.
+func FuzzResponseFieldSpans(f *testing.F) {
+	f.Add([]byte("HTTP/1.0 200 OK\r\nServer: x\r\nContent-Length: 12\r\n\r\nbody"))
+	f.Add([]byte("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\ncontent-length:\t 7 \r\nX: y\n\n"))
+	f.Add([]byte("HTTP/1.0 200 OK\r\nContent-Length"))
+	f.Fuzz(func(t *testing.T, head []byte) {
+		for _, sp := range ResponseFieldSpans(head, "Content-Length") {
+			at, end := sp[0], sp[1]
+			if at < 0 || at > end || end > len(head) || bytes.ContainsAny(head[at:end], "\n") ||
+				at < end && (head[at] == ' ' || head[at] == '\t') {
+				t.Fatalf("ResponseFieldSpans(%q) span %v: %q is no value", head, sp, head[at:min(end, len(head))])
+			}
+			start := bytes.LastIndexByte(head[:at], '\n') + 1
+			name, _, ok := bytes.Cut(head[start:at], []byte(":"))
+			if !ok || !strings.EqualFold(string(name), "Content-Length") {
+				t.Fatalf("ResponseFieldSpans(%q) span %v: on the line %q", head, sp, head[start:end])
+			}
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/httpfixture/httpfixture/internal/pytext"
@@ -118,4 +119,46 @@ func HeadEnd(b []byte) int {
 		i += 1 + j
 	}
 	return -1
+}
+
+// ResponseFieldSpans returns where the values of the fields called name
+// are in the heads of a response (interim ones, then the final one), as
+// recorder.ParseResponse reads them: lines ending at LF with a CR before it
+// dropped, a head ending at the blank line, a name cut at the first
+// colon, a value without the spaces and tabs that start it.
+func ResponseFieldSpans(head []byte, name string) [][2]int {
+	var spans [][2]int
+	pos := 0
+	for pos < len(head) && bytes.HasPrefix(head[pos:], []byte("HTTP/")) {
+		i := bytes.IndexByte(head[pos:], '\n')
+		if i < 0 {
+			break
+		}
+		pos += i + 1
+		for pos < len(head) {
+			end, next := len(head), len(head)
+			if j := bytes.IndexByte(head[pos:], '\n'); j >= 0 {
+				end, next = pos+j, pos+j+1
+			}
+			if end > pos && head[end-1] == '\r' {
+				end--
+			}
+			line := head[pos:end]
+			start := pos
+			pos = next
+			if len(line) == 0 {
+				break
+			}
+			colon := bytes.IndexByte(line, ':')
+			if colon < 0 || !strings.EqualFold(pytext.DecodeLatin1(line[:colon]), name) {
+				continue
+			}
+			s := start + colon + 1
+			for s < end && (head[s] == ' ' || head[s] == '\t') {
+				s++
+			}
+			spans = append(spans, [2]int{s, end})
+		}
+	}
+	return spans
 }
